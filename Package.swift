@@ -1,0 +1,52 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "HotGrid",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "hotgrid", targets: ["hotgrid"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // GDAL's C API (raster, vector, CRS; GEOS and PROJ come with it). Only HotGridGeo imports it.
+        .systemLibrary(
+            name: "CGDAL",
+            pkgConfig: "gdal",
+            providers: [.apt(["libgdal-dev"])]
+        ),
+        // The vocabulary: cells, grid, administrative units. Pure values.
+        .target(name: "HotGridCore"),
+        // Swift types over GDAL, the national grid in geographic terms, boundary → cell overlay.
+        .target(name: "HotGridGeo", dependencies: ["HotGridCore", "CGDAL"]),
+        // Persistence: the embedded SQLite store.
+        .target(
+            name: "HotGridStore",
+            dependencies: ["HotGridCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // Use cases shared by the command line and (later) the server.
+        .target(
+            name: "HotGridService",
+            dependencies: ["HotGridCore", "HotGridGeo", "HotGridStore"],
+            resources: [.copy("Resources/boundaries")]
+        ),
+        .executableTarget(
+            name: "hotgrid",
+            dependencies: [
+                "HotGridService", "HotGridCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "HotGridCoreTests", dependencies: ["HotGridCore"]),
+        .testTarget(name: "HotGridGeoTests", dependencies: ["HotGridGeo", "HotGridCore"]),
+        .testTarget(name: "HotGridStoreTests", dependencies: ["HotGridStore", "HotGridCore"]),
+        .testTarget(
+            name: "HotGridServiceTests",
+            dependencies: ["HotGridService", "HotGridStore", "HotGridGeo", "HotGridCore", "hotgrid"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,36 @@
+import CGDAL
+import Foundation
+
+/// GDAL's process-wide set-up, done once: register every driver and keep GDAL from printing its
+/// own messages (HotGrid reports errors itself, naming the file).
+enum GDALRuntime {
+    private static let registration: Void = {
+        GDALAllRegister()
+        CPLSetErrorHandler(CPLQuietErrorHandler)
+    }()
+
+    /// Call before any GDAL use; cheap after the first call.
+    static func ensureRegistered() { _ = registration }
+
+    /// GDAL's last error message on this thread, or a fallback when it left none.
+    static func lastErrorMessage(or fallback: String = "GDAL gave no reason") -> String {
+        guard let message = CPLGetLastErrorMsg(), message.pointee != 0 else { return fallback }
+        return String(cString: message)
+    }
+
+    /// Throws a clear error when `path` is not a readable file (GDAL would only say it cannot open it).
+    /// Paths GDAL resolves itself (`/vsizip/…`, `NETCDF:…`) are left to GDAL.
+    static func requireReadableFile(_ path: String) throws {
+        guard path.hasPrefix("/") || !path.contains(":"), !path.hasPrefix("/vsi") else { return }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw GeoError.cannotOpen(path: path, reason: "no such file")
+        }
+        guard isDirectory.boolValue || FileManager.default.isReadableFile(atPath: path) else {
+            throw GeoError.cannotOpen(path: path, reason: "permission denied")
+        }
+    }
+
+    /// Clears GDAL's last error so the next failure reports its own message.
+    static func resetError() { CPLErrorReset() }
+}

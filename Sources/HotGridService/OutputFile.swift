@@ -1,0 +1,50 @@
+import Foundation
+
+/// Writes command output: to standard output, or to a file that appears only when complete
+/// (written under a temporary name, then renamed), so a failure never leaves half a file.
+public enum OutputFile {
+    public static func write(_ data: Data, to path: String?) throws {
+        guard let path else {
+            FileHandle.standardOutput.write(data)
+            return
+        }
+        let url = URL(fileURLWithPath: path)
+        let partial = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).partial-\(UUID().uuidString)")
+        do {
+            try data.write(to: partial)
+            if rename(partial.path, url.path) != 0 {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: partial)
+            throw OutputError(path: path, reason: error.localizedDescription)
+        }
+    }
+}
+
+/// An output file could not be written.
+public struct OutputError: Error, Equatable, CustomStringConvertible {
+    public let path: String
+    public let reason: String
+    public var description: String { "cannot write \(path): \(reason). Check the folder exists and is writable." }
+}
+
+/// RFC 4180 CSV text, UTF-8 with a header row.
+public struct CSVTable {
+    private var text: String
+
+    public init(header: [String]) { text = Self.line(header) }
+
+    public mutating func append(_ fields: [String]) { text += Self.line(fields) }
+
+    public var data: Data { Data(text.utf8) }
+
+    private static func line(_ fields: [String]) -> String {
+        fields.map { field in
+            field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+                ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+                : field
+        }.joined(separator: ",") + "\n"
+    }
+}

@@ -1,0 +1,26 @@
+/// A request the service cannot carry out as given, with what to do instead.
+public enum ServiceError: Error, Equatable, Sendable, CustomStringConvertible {
+    case unknownRegion(String, known: [String])
+    case unknownCities([String], region: String)
+    case noBoundaries(path: String)
+    case conflictingUnit(path: String, code: String, detail: String)
+    case bundledDataMissing(String)
+    case noCells(region: String)
+
+    public var description: String {
+        switch self {
+        case let .unknownRegion(name, known):
+            "unknown region '\(name)'. Choose one of \(known.joined(separator: ", ")), or load your own with --boundaries FILE."
+        case let .unknownCities(codes, region):
+            "no city with adcode \(codes.joined(separator: ", ")) in \(region). `hotgrid init --help` says where the codes come from; the bundled list is regions-cities.csv."
+        case let .noBoundaries(path):
+            "\(path) holds no boundary features. Give a file of county polygons."
+        case let .conflictingUnit(path, code, detail):
+            "\(path): unit \(code) appears more than once with different \(detail). Give each county one code."
+        case let .bundledDataMissing(name):
+            "the bundled file \(name) is missing from this installation. Reinstall HotGrid, or pass --boundaries FILE."
+        case let .noCells(region):
+            "\(region) covers no cell of the national grid. Check that the boundaries lie in China and their CRS is right."
+        }
+    }
+}

@@ -1,0 +1,20 @@
+/// Why the store could not do what was asked, said so the user can act.
+public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+    case alreadyExists(path: String)
+    case notFound(path: String)
+    case notAHotGridDatabase(path: String, reason: String)
+    case writeFailed(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .alreadyExists(path):
+            "\(path) already exists. Pass --force to replace it, or choose another --db."
+        case let .notFound(path):
+            "\(path) does not exist. Create it first with `hotgrid init --db \(path) --region 2+26`."
+        case let .notAHotGridDatabase(path, reason):
+            "\(path) is not a HotGrid database (\(reason)). Point --db at a file made by `hotgrid init`."
+        case let .writeFailed(path, reason):
+            "cannot write \(path): \(reason)"
+        }
+    }
+}

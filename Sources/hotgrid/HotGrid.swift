@@ -1,0 +1,15 @@
+import ArgumentParser
+
+/// The `hotgrid` command: hotspot-grid supervision of air pollution.
+@main
+struct HotGrid: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hotgrid",
+        abstract: "Hotspot-grid (热点网格) supervision of air pollution on a national 3 km grid.",
+        discussion: """
+            Start with `hotgrid init --db hotgrid.sqlite --region 2+26`, then look at the region with
+            `hotgrid region --db hotgrid.sqlite` and export its cells with `hotgrid cells`.
+            """,
+        subcommands: [InitCommand.self, RegionCommand.self, CellsCommand.self]
+    )
+}

@@ -1,0 +1,53 @@
+import Foundation
+
+/// A fresh temporary folder, removed by `cleanUp()`.
+struct Scratch {
+    let url: URL
+
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("hotgrid-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+
+    /// Writes `text` to `name` and returns its path.
+    func write(_ name: String, _ text: String) throws -> String {
+        let p = path(name)
+        try Data(text.utf8).write(to: URL(fileURLWithPath: p))
+        return p
+    }
+
+    /// File names in the folder.
+    func contents() throws -> [String] { try FileManager.default.contentsOfDirectory(atPath: url.path).sorted() }
+
+    func cleanUp() { try? FileManager.default.removeItem(at: url) }
+}
+
+/// A GeoJSON FeatureCollection of polygons given as lon/lat rings, with string properties.
+func geoJSON(_ features: [(properties: [String: String], ring: [(Double, Double)]?)]) -> String {
+    let items = features.map { feature -> String in
+        let props = feature.properties.map { "\"\($0.key)\": \"\($0.value)\"" }.joined(separator: ", ")
+        let geometry = feature.ring.map { ring in
+            let closed = ring + [ring[0]]
+            return "{\"type\": \"Polygon\", \"coordinates\": [[" + closed.map { "[\($0.0), \($0.1)]" }.joined(separator: ", ") + "]]}"
+        } ?? "null"
+        return "{\"type\": \"Feature\", \"properties\": {\(props)}, \"geometry\": \(geometry)}"
+    }
+    return "{\"type\": \"FeatureCollection\", \"features\": [\(items.joined(separator: ", "))]}"
+}
+
+/// The bundled per-city reference table, read from the source tree: city adcode → Albers area (km²).
+func referenceCityAreas() throws -> [String: Double] {
+    let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Sources/HotGridService/Resources/boundaries/regions-cities.csv")
+    let lines = try String(contentsOf: path, encoding: .utf8).split(whereSeparator: \.isNewline)
+    let header = lines[0].split(separator: ",").map(String.init)
+    let code = header.firstIndex(of: "city_adcode")!, area = header.firstIndex(of: "area_km2_albers")!
+    var areas: [String: Double] = [:]
+    for line in lines.dropFirst() {
+        let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+        areas[String(fields[code])] = Double(fields[area])
+    }
+    return areas
+}

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Benchmarks of the region set-up: prints time and peak memory of `hotgrid init` per region and
+# cell size, and of the cell export. Run with `make bench` (release build).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+HOTGRID=.build/release/hotgrid
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+for region in 2+26 fenwei yrd; do
+  "$HOTGRID" init --db "$work/$region.sqlite" --region "$region" 2>/dev/null
+done
+for size in 1000 500; do
+  "$HOTGRID" init --db "$work/2p26-$size.sqlite" --region 2+26 --cell-size "$size" 2>/dev/null
+done
+start=$(date +%s%N)
+"$HOTGRID" cells --db "$work/2+26.sqlite" --format geojson --out "$work/cells.geojson"
+ms=$(( ($(date +%s%N) - start) / 1000000 ))
+echo "cells --format geojson (2+26): $(stat -c %s "$work/cells.geojson") bytes in ${ms} ms"
