@@ -22,6 +22,8 @@ let package = Package(
         .target(name: "HotGridCore"),
         // Swift types over GDAL, the national grid in geographic terms, boundary → cell overlay.
         .target(name: "HotGridGeo", dependencies: ["HotGridCore", "CGDAL"]),
+        // Numbers on dense arrays: validity-aware aggregation, resampling. No GDAL, no database.
+        .target(name: "HotGridAnalysis", dependencies: ["HotGridCore"]),
         // Persistence: the embedded SQLite store.
         .target(
             name: "HotGridStore",
@@ -30,7 +32,7 @@ let package = Package(
         // Use cases shared by the command line and (later) the server.
         .target(
             name: "HotGridService",
-            dependencies: ["HotGridCore", "HotGridGeo", "HotGridStore"],
+            dependencies: ["HotGridCore", "HotGridGeo", "HotGridAnalysis", "HotGridStore"],
             resources: [.copy("Resources/boundaries")]
         ),
         .executableTarget(
@@ -42,10 +44,18 @@ let package = Package(
         ),
         .testTarget(name: "HotGridCoreTests", dependencies: ["HotGridCore"]),
         .testTarget(name: "HotGridGeoTests", dependencies: ["HotGridGeo", "HotGridCore"]),
-        .testTarget(name: "HotGridStoreTests", dependencies: ["HotGridStore", "HotGridCore"]),
+        .testTarget(name: "HotGridAnalysisTests", dependencies: ["HotGridAnalysis", "HotGridCore"]),
+        .testTarget(
+            name: "HotGridStoreTests",
+            dependencies: ["HotGridStore", "HotGridCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(
             name: "HotGridServiceTests",
-            dependencies: ["HotGridService", "HotGridStore", "HotGridGeo", "HotGridCore", "hotgrid"]
+            dependencies: [
+                "HotGridService", "HotGridStore", "HotGridGeo", "HotGridCore", "hotgrid",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            resources: [.copy("Fixtures")]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -16,3 +16,7 @@ start=$(date +%s%N)
 "$HOTGRID" cells --db "$work/2+26.sqlite" --format geojson --out "$work/cells.geojson"
 ms=$(( ($(date +%s%N) - start) / 1000000 ))
 echo "cells --format geojson (2+26): $(stat -c %s "$work/cells.geojson") bytes in ${ms} ms"
+# Field ingest: a synthetic 0.01° daily NetCDF over 2+26 for 365 days (write time, then ingest
+# throughput and peak memory of `hotgrid ingest field` on its own).
+"$HOTGRID" bench field --db "$work/2+26.sqlite" --write-only --keep "$work" 2>/dev/null
+"$HOTGRID" ingest field --db "$work/2+26.sqlite" --variable pm25_satellite --file "$work/bench-pm25_satellite.nc" 2>/dev/null

@@ -64,16 +64,6 @@ public struct GridSpec: Hashable, Sendable, Codable {
         return Int(c)
     }
 
-    /// The rows and columns whose cells meet `rect`, clamped to the frame (empty when it lies outside).
-    public func cellRange(covering rect: ProjectedRect) -> (rows: ClosedRange<Int>, columns: ClosedRange<Int>)? {
-        let firstRow = max(0, Int(((Self.originY - rect.maxY) / size).rounded(.down)))
-        let lastRow = min(rowCount - 1, Int(((Self.originY - rect.minY) / size).rounded(.down)))
-        let firstColumn = max(0, Int(((rect.minX - Self.originX) / size).rounded(.down)))
-        let lastColumn = min(columnCount - 1, Int(((rect.maxX - Self.originX) / size).rounded(.down)))
-        guard firstRow <= lastRow, firstColumn <= lastColumn else { return nil }
-        return (firstRow...lastRow, firstColumn...lastColumn)
-    }
-
     /// The projected square of the cell at `row`, `column`.
     public func bounds(row: Int, column: Int) -> ProjectedRect {
         let minX = Self.originX + Double(column) * size

@@ -1,12 +1,15 @@
 import CGDAL
 import Foundation
 
-/// GDAL's process-wide set-up, done once: register every driver and keep GDAL from printing its
-/// own messages (HotGrid reports errors itself, naming the file).
+/// GDAL's process-wide set-up and error reporting.
 enum GDALRuntime {
+    /// Done once: register every driver, keep GDAL from printing its own messages (HotGrid reports
+    /// errors itself, naming the file), and cap GDAL's block cache (by default 5 % of RAM):
+    /// HotGrid reads each band once, so a large cache only holds memory.
     private static let registration: Void = {
         GDALAllRegister()
         CPLSetErrorHandler(CPLQuietErrorHandler)
+        GDALSetCacheMax64(128 << 20)
     }()
 
     /// Call before any GDAL use; cheap after the first call.

@@ -13,6 +13,10 @@ public enum GeoError: Error, Equatable, Sendable, CustomStringConvertible {
     case bandOutOfRange(path: String, band: Int, bandCount: Int)
     case windowOutOfRange(path: String, window: String, size: String)
     case writeFailed(path: String, reason: String)
+    case notGeoreferenced(path: String)
+    case rotatedRaster(path: String)
+    case noSuchVariable(path: String, variable: String, available: [String])
+    case badTimeAxis(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -42,6 +46,14 @@ public enum GeoError: Error, Equatable, Sendable, CustomStringConvertible {
             "\(path): window \(window) lies outside the raster (\(size))."
         case let .writeFailed(path, reason):
             "cannot write \(path): \(reason)"
+        case let .notGeoreferenced(path):
+            "\(path) has no georeferencing (no geotransform). Give a raster whose pixels have coordinates."
+        case let .rotatedRaster(path):
+            "\(path) is rotated or sheared; warp it to a north-up grid first (gdalwarp)."
+        case let .noSuchVariable(path, variable, available):
+            "\(path) has no variable '\(variable)' (variables: \(available.isEmpty ? "none" : available.joined(separator: ", "))). Name the file's variable with --source-variable."
+        case let .badTimeAxis(path, reason):
+            "\(path): cannot read the time axis: \(reason). Give the date with --date for a single-day file."
         }
     }
 }

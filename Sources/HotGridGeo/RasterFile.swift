@@ -60,9 +60,9 @@ public final class RasterFile {
     }
 
     /// Creates a new GeoTIFF of 32-bit floats with `bandCount` bands, georeferenced by
-    /// `geoTransform` in `crs`, every pixel set to `noData`.
+    /// `geoTransform` in `crs` (none when nil), every pixel set to `noData`.
     public init(creatingGeoTIFF path: String, width: Int, height: Int, bandCount: Int,
-                geoTransform: GeoTransform, crs: SpatialReference, noData: Double) throws {
+                geoTransform: GeoTransform, crs: SpatialReference?, noData: Double) throws {
         GDALRuntime.ensureRegistered()
         GDALRuntime.resetError()
         guard let driver = GDALGetDriverByName("GTiff"),
@@ -72,7 +72,7 @@ public final class RasterFile {
         self.dataset = dataset
         var transform = geoTransform.gdal
         GDALSetGeoTransform(dataset, &transform)
-        GDALSetSpatialRef(dataset, crs.handle)
+        if let crs { GDALSetSpatialRef(dataset, crs.handle) }
         for band in 1...bandCount {
             let handle = GDALGetRasterBand(dataset, Int32(band))
             GDALSetRasterNoDataValue(handle, noData)
@@ -125,6 +125,91 @@ public final class RasterFile {
         return RasterWindow(column: column, row: row, width: w, height: h, values: values,
                             noData: hasNoData != 0 ? noData : nil)
     }
+
+    /// A whole band as 32-bit floats, physical values (the band's own scale and offset applied,
+    /// as CF's `scale_factor`/`add_offset` ask), with NaN wherever the pixel is the no-data value.
+    public func readPhysical(band: Int) throws -> [Float] {
+        let handle = try bandHandle(band)
+        var values = [Float](repeating: .nan, count: width * height)
+        GDALRuntime.resetError()
+        let status = values.withUnsafeMutableBytes { buffer in
+            GDALRasterIO(handle, GF_Read, 0, 0, Int32(width), Int32(height),
+                         buffer.baseAddress, Int32(width), Int32(height), GDT_Float32, 0, 0)
+        }
+        guard status == CE_None else {
+            throw GeoError.cannotOpen(path: path, reason: "reading band \(band): \(GDALRuntime.lastErrorMessage())")
+        }
+        var hasNoData: Int32 = 0, hasScale: Int32 = 0, hasOffset: Int32 = 0
+        let noData = GDALGetRasterNoDataValue(handle, &hasNoData)
+        let scale = GDALGetRasterScale(handle, &hasScale), offset = GDALGetRasterOffset(handle, &hasOffset)
+        // Compare no-data in the band's stored precision: a Float32 band holds -9999.0 as written.
+        let missing = hasNoData != 0 ? Float(noData) : Float.nan
+        let applyScale = (hasScale != 0 && scale != 1) || (hasOffset != 0 && offset != 0)
+        for i in values.indices {
+            if values[i] == missing { values[i] = .nan } else if applyScale { values[i] = Float(Double(values[i]) * scale + offset) }
+        }
+        return values
+    }
+
+    /// A metadata item of the dataset (e.g. `time#units` on NetCDF); nil when absent.
+    public func metadata(key: String, domain: String? = nil) -> String? {
+        guard let value = GDALGetMetadataItem(dataset, key, domain) else { return nil }
+        return String(cString: value)
+    }
+
+    /// Every `key=value` item of the dataset's default metadata domain.
+    public var metadataItems: [String: String] {
+        var items: [String: String] = [:]
+        guard var list = GDALGetMetadata(dataset, nil) else { return items }
+        while let entry = list.pointee {
+            let text = String(cString: entry)
+            if let eq = text.firstIndex(of: "=") { items[String(text[..<eq])] = String(text[text.index(after: eq)...]) }
+            list += 1
+        }
+        return items
+    }
+
+    /// GDAL's short name of the driver that opened the file (`netCDF`, `GTiff`, …).
+    public var driverName: String {
+        guard let driver = GDALGetDatasetDriver(dataset), let name = GDALGetDriverShortName(driver) else { return "" }
+        return String(cString: name)
+    }
+
+    /// The CRS a NetCDF implies without declaring one: CF latitude/longitude axes
+    /// (`degrees_north`/`degrees_east`) mean WGS84 longitude/latitude, as ERA5 files have it.
+    public var impliedGeographicCRS: SpatialReference? {
+        let units = Set(metadataItems.filter { $0.key.hasSuffix("#units") }.map { $0.value.lowercased() })
+        let north = ["degrees_north", "degree_north", "degrees_n", "degree_n"], east = ["degrees_east", "degree_east", "degrees_e", "degree_e"]
+        guard driverName == "netCDF", !units.isDisjoint(with: north), !units.isDisjoint(with: east) else { return nil }
+        return .wgs84()
+    }
+
+    /// The names GDAL gives the file's subdatasets (NetCDF variables: `NETCDF:"file.nc":u10`).
+    public var subdatasetNames: [String] {
+        var names: [String] = []
+        var index = 1
+        while let name = metadata(key: "SUBDATASET_\(index)_NAME", domain: "SUBDATASETS") {
+            names.append(name)
+            index += 1
+        }
+        return names
+    }
+
+    /// The pixel lattice in the raster's CRS, flipped to north-up when the file stores rows
+    /// south-first. Throws for rotated or sheared rasters.
+    public func lattice() throws -> Lattice {
+        guard let t = geoTransform else { throw GeoError.notGeoreferenced(path: path) }
+        guard t.rowRotation == 0, t.columnRotation == 0, t.pixelWidth > 0, t.pixelHeight != 0 else {
+            throw GeoError.rotatedRaster(path: path)
+        }
+        let north = t.pixelHeight < 0 ? t.originY : t.originY + t.pixelHeight * Double(height)
+        return Lattice(minX: t.originX, maxY: north, cellWidth: t.pixelWidth, cellHeight: abs(t.pixelHeight),
+                       columns: width, rows: height)
+    }
+
+    /// True when rows are stored south-first (positive pixel height); their order is then the
+    /// reverse of ``lattice()``'s.
+    public var isSouthUp: Bool { (geoTransform?.pixelHeight ?? -1) > 0 }
 
     /// Writes `values` (row-major, `width` × `height`) into `band` at (`column`, `row`).
     public func write(band: Int, column: Int = 0, row: Int = 0, width: Int, height: Int, values: [Double]) throws {

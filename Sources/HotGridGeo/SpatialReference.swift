@@ -51,6 +51,9 @@ public final class SpatialReference {
         return String(cString: text)
     }
 
+    /// True for a longitude/latitude CRS.
+    public var isGeographic: Bool { OSRIsGeographic(handle) != 0 }
+
     /// True when both describe the same CRS.
     public func isSame(as other: SpatialReference) -> Bool { OSRIsSame(handle, other.handle) != 0 }
 

@@ -9,8 +9,8 @@ struct CellsCommand: ParsableCommand {
         commandName: "cells",
         abstract: "Export every cell of the region as CSV or GeoJSON.",
         discussion: """
-            Columns (CSV) and properties (GeoJSON): \(CellExport.columns.joined(separator: ", ")).
-            lon, lat: the cell centre, WGS84. area_km2: the part of the cell inside the region.
+            Columns (CSV) and properties (GeoJSON): \(CellExport.columns.joined(separator: ", ")). \
+            lon, lat: the cell centre, WGS84. area_km2: the part of the cell inside the region. \
             GeoJSON features carry the cell's square as a WGS84 polygon and the cell id as `id`.
             """
     )

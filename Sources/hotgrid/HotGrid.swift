@@ -7,9 +7,9 @@ struct HotGrid: ParsableCommand {
         commandName: "hotgrid",
         abstract: "Hotspot-grid (热点网格) supervision of air pollution on a national 3 km grid.",
         discussion: """
-            Start with `hotgrid init --db hotgrid.sqlite --region 2+26`, then look at the region with
+            Start with `hotgrid init --db hotgrid.sqlite --region 2+26`, then look at the region with \
             `hotgrid region --db hotgrid.sqlite` and export its cells with `hotgrid cells`.
             """,
-        subcommands: [InitCommand.self, RegionCommand.self, CellsCommand.self]
+        subcommands: [InitCommand.self, RegionCommand.self, CellsCommand.self, IngestCommand.self, InventoryCommand.self, BenchCommand.self]
     )
 }

@@ -8,11 +8,11 @@ struct InitCommand: ParsableCommand {
         commandName: "init",
         abstract: "Cut a region into national-grid cells and store it in a new database.",
         discussion: """
-            Either a bundled region (the county boundaries of the "2+26" cities, the Fenwei Plain and the
-            Yangtze River Delta ship with HotGrid) or your own file of county polygons (GeoJSON, Shapefile,
-            GeoPackage; any CRS GDAL knows). Every cell that overlaps the region is kept with the area that
-            lies inside; it belongs to the city, then the county of that city, holding the largest share.
-            City adcodes for --cities: run `hotgrid init --region 2+26 …` once and `hotgrid region`, or see
+            Either a bundled region (the county boundaries of the "2+26" cities, the Fenwei Plain and the \
+            Yangtze River Delta ship with HotGrid) or your own file of county polygons (GeoJSON, Shapefile, \
+            GeoPackage; any CRS GDAL knows). Every cell that overlaps the region is kept with the area that \
+            lies inside; it belongs to the city, then the county of that city, holding the largest share. \
+            City adcodes for --cities: run `hotgrid init --region 2+26 …` once and `hotgrid region`, or see \
             regions-cities.csv in the bundled data.
             """
     )

@@ -36,14 +36,4 @@ struct GridSpecTests {
         #expect(grid.cell(containing: ProjectedPoint(x: 0, y: GridSpec.originY + 1)) == nil)
         #expect(grid.cell(containing: ProjectedPoint(x: .nan, y: 0)) == nil)
     }
-
-    @Test("A rectangle's cell range covers exactly the cells it meets")
-    func cellRange() throws {
-        let grid = GridSpec(resolution: .m3000)
-        let rect = ProjectedRect(minX: GridSpec.originX + 4500, minY: GridSpec.originY - 7000,
-                                 maxX: GridSpec.originX + 9100, maxY: GridSpec.originY - 3000)
-        let range = try #require(grid.cellRange(covering: rect))
-        #expect(range.columns == 1...3)
-        #expect(range.rows == 1...2)
-    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import HotGridGeo
 
 /// Runs the built `hotgrid` executable the way a user does.
 private func hotgrid(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
@@ -44,6 +45,36 @@ struct CommandLineTests {
         #expect(again.stderr.contains("already exists") && again.stderr.contains("--force"))
         let forced = try hotgrid(["init", "--db", db, "--region", "2+26", "--cities", "410600", "--force"])
         #expect(forced.status == 0)
+    }
+
+    @Test("ingest stations, ingest field and inventory work end to end on real Beijing data")
+    func ingestEndToEnd() throws {
+        let scratch = try Scratch()
+        defer { scratch.cleanUp() }
+        let db = scratch.path("bj.sqlite")
+        #expect(try hotgrid(["init", "--db", db, "--region", "2+26", "--cities", "110100"]).status == 0)
+        let stations = try hotgrid(["ingest", "stations", "--db", db, "--stations", try fixture("beijing-prsa/stations.csv"),
+                                    "--observations", try fixture("beijing-prsa/observations.csv")])
+        #expect(stations.status == 0, "\(stations.stderr)")
+        #expect(stations.stdout.contains("Station-days: 180"))
+        let tif = scratch.path("aod.tif")
+        do {
+            let raster = try RasterFile(creatingGeoTIFF: tif, width: 40, height: 40, bandCount: 1,
+                                        geoTransform: GeoTransform(originX: 115, pixelWidth: 0.05, originY: 41.2, pixelHeight: -0.05),
+                                        crs: .wgs84(), noData: -1)
+            try raster.write(band: 1, width: 40, height: 40, values: [Double](repeating: 0.42, count: 1600))
+        }
+        let field = try hotgrid(["ingest", "field", "--db", db, "--variable", "aod", "--file", tif, "--date", "2016-01-15"])
+        #expect(field.status == 0, "\(field.stderr)")
+        #expect(field.stdout.contains("aod: 1 days 2016-01-15"))
+        let inventory = try hotgrid(["inventory", "--db", db])
+        #expect(inventory.status == 0)
+        #expect(inventory.stdout.contains("aod") && inventory.stdout.contains("2016-01-15"))
+        #expect(inventory.stdout.contains("1003A") && inventory.stdout.contains("东四"))
+        let bad = try hotgrid(["ingest", "field", "--db", db, "--variable", "ozone", "--file", tif])
+        #expect(bad.status != 0 && bad.stderr.contains("ozone"))
+        let noDate = try hotgrid(["ingest", "field", "--db", db, "--variable", "aod", "--file", tif])
+        #expect(noDate.status != 0 && noDate.stderr.contains("--date"))
     }
 
     @Test("Bad input exits non-zero with one line naming the problem, and leaves no database", arguments: [

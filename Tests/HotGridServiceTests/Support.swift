@@ -51,3 +51,36 @@ func referenceCityAreas() throws -> [String: Double] {
     }
     return areas
 }
+
+import GRDB
+
+/// Row counts and a content hash of every table: equal fingerprints mean equal content.
+func fingerprint(of path: String) throws -> [String: String] {
+    let queue = try DatabaseQueue(path: path)
+    defer { try? queue.close() }
+    return try queue.read { db in
+        var result: [String: String] = [:]
+        for table in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name") {
+            // The sum of per-row FNV-1a hashes does not depend on row order.
+            var hash: UInt64 = 0
+            var rows = 0
+            let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM \"\(table)\"")
+            while let row = try cursor.next() {
+                rows += 1
+                var rowHash: UInt64 = 0xcbf2_9ce4_8422_2325
+                for byte in row.description.utf8 { rowHash = (rowHash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+                hash &+= rowHash
+            }
+            result[table] = "\(rows) rows, \(String(hash, radix: 16))"
+        }
+        return result
+    }
+}
+
+/// A copy of a test fixture's path.
+func fixture(_ name: String) throws -> String {
+    guard let url = Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Fixtures") else {
+        throw CocoaError(.fileNoSuchFile)
+    }
+    return url.path
+}

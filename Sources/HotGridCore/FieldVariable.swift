@@ -1,0 +1,39 @@
+/// The gridded daily variables HotGrid ingests, in canonical units. A source file's variable
+/// may be named otherwise and need `--scale`/`--offset` to reach these units.
+public enum FieldVariable: String, Sendable, Codable, CaseIterable {
+    case pm25Satellite = "pm25_satellite"
+    case aod
+    case u10
+    case v10
+    case blh
+    case precip
+    case t2m
+    case rh
+
+    /// The canonical unit.
+    public var unit: String {
+        switch self {
+        case .pm25Satellite: "µg/m³"
+        case .aod: "1"
+        case .u10, .v10: "m/s"
+        case .blh: "m"
+        case .precip: "mm/day"
+        case .t2m: "°C"
+        case .rh: "%"
+        }
+    }
+
+    /// What the variable is, for help texts and reports.
+    public var meaning: String {
+        switch self {
+        case .pm25Satellite: "satellite-derived surface PM2.5"
+        case .aod: "aerosol optical depth"
+        case .u10: "eastward wind at 10 m"
+        case .v10: "northward wind at 10 m"
+        case .blh: "boundary-layer height"
+        case .precip: "precipitation"
+        case .t2m: "air temperature at 2 m"
+        case .rh: "relative humidity"
+        }
+    }
+}

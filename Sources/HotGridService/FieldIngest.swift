@@ -1,0 +1,131 @@
+import Foundation
+import HotGridAnalysis
+import HotGridCore
+import HotGridGeo
+import HotGridStore
+
+/// `hotgrid ingest field`: a daily gridded field (NetCDF with a CF time axis, or a GeoTIFF for
+/// one day) in any CRS and resolution becomes one value per cell and day, the area-weighted
+/// mean of the source pixels covering the cell, with exact coverage fractions.
+public struct FieldIngest {
+    public var variable: FieldVariable
+    public var path: String
+    /// The variable's name inside the file; by default the canonical name, or the file's only variable.
+    public var sourceVariable: String?
+    /// Applied after the file's own scale_factor/add_offset: canonical = value × scale + offset.
+    public var scale: Double
+    public var offset: Double
+    /// The day of a file without a time axis.
+    public var date: Day?
+    /// A cell whose valid pixels cover less than this share of it is missing that day.
+    public var minimumCoverage: Double
+
+    public init(variable: FieldVariable, path: String, sourceVariable: String? = nil, scale: Double = 1,
+                offset: Double = 0, date: Day? = nil, minimumCoverage: Double = 0.5) {
+        self.variable = variable
+        self.path = path
+        self.sourceVariable = sourceVariable
+        self.scale = scale
+        self.offset = offset
+        self.date = date
+        self.minimumCoverage = minimumCoverage
+    }
+
+    /// What an import took.
+    public struct Summary: Sendable, Equatable {
+        public var days: [Day] = []
+        /// Cells that at least one source pixel overlaps.
+        public var cellsCovered = 0
+        public var cells = 0
+        /// Source pixels per covered cell, on average.
+        public var pixelsPerCell = 0.0
+        /// Present cell-days over all cell-days imported.
+        public var presentShare = 0.0
+        /// The source grid's size in pixels.
+        public var sourceWidth = 0
+        public var sourceHeight = 0
+    }
+
+    public func run(store: SQLiteStore, progress: ProgressReporter = SilentProgress()) throws -> Summary {
+        let raster = try openVariable()
+        let days = try bandDays(raster)
+        guard let crs = raster.spatialReference ?? raster.impliedGeographicCRS else { throw IngestError.noCRS(path: path) }
+        let cells = try store.cells().map(\.id)
+        guard !cells.isEmpty else { throw IngestError.noRegion(path: store.path) }
+
+        progress.begin("Computing pixel coverage of \(cells.count) cells", total: 1)
+        let weights = try CellResampler.weights(cells: cells, raster: raster, crs: crs)
+        var summary = Summary()
+        summary.cells = cells.count
+        summary.sourceWidth = raster.width
+        summary.sourceHeight = raster.height
+        summary.cellsCovered = weights.coveredCellCount
+        progress.end("\(summary.cellsCovered) cells covered")
+        guard summary.cellsCovered > 0 else { throw IngestError.noOverlap(path: path, extent: try extent(raster, crs: crs)) }
+        summary.pixelsPerCell = Double(weights.pixels.count) / Double(summary.cellsCovered)
+
+        var present = 0
+        try store.importField(variable: variable.rawValue, source: path, summary: {
+            "\(days.count) days \(days.first.map(String.init) ?? "")…\(days.last.map(String.init) ?? ""), \(present) cell-days present"
+        }) { sink in
+            progress.begin("Ingesting \(variable.rawValue) from \(URL(fileURLWithPath: path).lastPathComponent)", total: days.count)
+            for (index, day) in days.enumerated() {
+                var values = try raster.readPhysical(band: index + 1)
+                if scale != 1 || offset != 0 {
+                    for i in values.indices { values[i] = Float(Double(values[i]) * scale + offset) }
+                }
+                let means = values.withUnsafeBufferPointer { weights.cellMeans(of: $0, minimumCoverage: minimumCoverage) }
+                present += means.reduce(0) { $0 + ($1.isNaN ? 0 : 1) }
+                try sink.put(day: day, values: means)
+                progress.advance(by: 1)
+            }
+            progress.end("\(days.count) days")
+        }
+        summary.days = days
+        summary.presentShare = Double(present) / Double(max(1, days.count * cells.count))
+        return summary
+    }
+
+    /// The file, or its subdataset holding the variable asked for.
+    private func openVariable() throws -> RasterFile {
+        let file = try RasterFile(path: path)
+        let subdatasets = file.subdatasetNames
+        let wanted = sourceVariable ?? variable.rawValue
+        if file.bandCount == 0 || !subdatasets.isEmpty {
+            let names = subdatasets.map { String($0.split(separator: ":").last ?? "") }
+            if let index = names.firstIndex(of: wanted) { return try RasterFile(path: subdatasets[index]) }
+            throw GeoError.noSuchVariable(path: path, variable: wanted, available: names)
+        }
+        // One variable: it is the one asked for unless --source-variable names another.
+        if let name = try file.metadata(band: 1, key: "NETCDF_VARNAME"), let sourceVariable, name != sourceVariable {
+            throw GeoError.noSuchVariable(path: path, variable: sourceVariable, available: [name])
+        }
+        return file
+    }
+
+    private func bandDays(_ raster: RasterFile) throws -> [Day] {
+        if let date {
+            guard raster.bandCount == 1 else { throw IngestError.ambiguousBands(path: path, bands: raster.bandCount) }
+            return [date]
+        }
+        guard let days = try raster.bandDays() else {
+            if raster.bandCount == 1 { throw IngestError.noDate(path: path) }
+            throw IngestError.ambiguousBands(path: path, bands: raster.bandCount)
+        }
+        var seen: [Day: Int] = [:]
+        for (index, day) in days.enumerated() {
+            if let earlier = seen[day] {
+                throw GeoError.badTimeAxis(path: path, reason: "bands \(earlier + 1) and \(index + 1) are both \(day); give daily data")
+            }
+            seen[day] = index
+        }
+        return days
+    }
+
+    private func extent(_ raster: RasterFile, crs: SpatialReference) throws -> String {
+        let l = try raster.lattice()
+        let maxX = l.minX + Double(l.columns) * l.cellWidth, minY = l.maxY - Double(l.rows) * l.cellHeight
+        let unit = crs.isGeographic ? "°" : " m"
+        return String(format: "x %.4g…%.4g%@, y %.4g…%.4g%@", l.minX, maxX, unit, minY, l.maxY, unit)
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import GRDB
+import HotGridCore
+
+/// What a variable holds: its days and how complete they are.
+public struct FieldInventory: Hashable, Sendable {
+    public let variable: String
+    public let firstDay: Day
+    public let lastDay: Day
+    public let days: Int
+    /// Present cell-days over all cell-days of the stored days.
+    public let presentShare: Double
+}
+
+/// What a station holds.
+public struct StationInventory: Hashable, Sendable {
+    public let station: Station
+    public let firstDay: Day?
+    public let lastDay: Day?
+    /// Days with any row.
+    public let days: Int
+    /// Days with a valid daily mean.
+    public let validDays: Int
+}
+
+/// Reading ingested data back.
+extension SQLiteStore {
+    /// Number of cells of the region (the length of every daily cube).
+    public func cellCount() throws -> Int {
+        try pool.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM cell") ?? 0 }
+    }
+
+    /// `variable`'s values on `day` in dense cell order (NaN = missing); nil when not stored.
+    public func fieldDay(_ variable: String, on day: Day) throws -> [Float]? {
+        try pool.read { db in
+            try Data.fetchOne(db, sql: "SELECT data FROM field_day WHERE variable = ? AND day = ?",
+                              arguments: [variable, day.description]).map(CellCube.decode)
+        }
+    }
+
+    public func stations() throws -> [Station] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, name, lon, lat, cell_id FROM station ORDER BY id").map(Self.station)
+        }
+    }
+
+    /// Every stored station-day, by station then day.
+    public func stationDays() throws -> [StationDay] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT station_id, day, pm25, valid_hours FROM station_day ORDER BY station_id, day").map { row in
+                StationDay(stationID: row["station_id"], day: Day(row["day"] as String) ?? Day(ordinal: 0),
+                           pm25: row["pm25"], validHours: row["valid_hours"])
+            }
+        }
+    }
+
+    public func fieldInventory() throws -> [FieldInventory] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT variable, MIN(day) AS first, MAX(day) AS last, COUNT(*) AS days,
+                       SUM(present) * 1.0 / SUM(cell_count) AS share
+                FROM field_day GROUP BY variable ORDER BY variable
+                """).map { row in
+                FieldInventory(variable: row["variable"], firstDay: Day(row["first"] as String) ?? Day(ordinal: 0),
+                               lastDay: Day(row["last"] as String) ?? Day(ordinal: 0), days: row["days"], presentShare: row["share"])
+            }
+        }
+    }
+
+    public func stationInventory() throws -> [StationInventory] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT s.id, s.name, s.lon, s.lat, s.cell_id, MIN(d.day) AS first, MAX(d.day) AS last,
+                       COUNT(d.day) AS days, COUNT(d.pm25) AS valid
+                FROM station s LEFT JOIN station_day d ON d.station_id = s.id
+                GROUP BY s.id ORDER BY s.id
+                """).map { row in
+                StationInventory(station: try Self.station(row), firstDay: (row["first"] as String?).flatMap(Day.init),
+                                 lastDay: (row["last"] as String?).flatMap(Day.init), days: row["days"], validDays: row["valid"])
+            }
+        }
+    }
+
+    private static func station(_ row: Row) throws -> Station {
+        let cellText: String = row["cell_id"]
+        guard let cell = CellID(cellText) else {
+            throw StoreError.notAHotGridDatabase(path: "", reason: "malformed cell id '\(cellText)'")
+        }
+        return Station(id: row["id"], name: row["name"], position: LonLat(longitude: row["lon"], latitude: row["lat"]), cell: cell)
+    }
+}

@@ -1,0 +1,186 @@
+import Foundation
+import Testing
+import HotGridCore
+import HotGridGeo
+import HotGridStore
+@testable import HotGridService
+
+/// A database of Hebi's 239 cells, small and real.
+private func hebiDatabase(_ scratch: Scratch) throws -> SQLiteStore {
+    let path = scratch.path("hebi.sqlite")
+    try RegionSetup(source: .bundled(region: "2+26"), cities: ["410600"]).run(databasePath: path)
+    return try SQLiteStore(opening: path)
+}
+
+/// The Albers frame around the region's cells, snapped to the 3 km grid.
+private func frame(_ cells: [Cell]) -> (minX: Double, maxY: Double, columns: Int, rows: Int) {
+    let rects = cells.map { GridSpec.bounds(of: $0.id) }
+    let minX = rects.map(\.minX).min()!, maxX = rects.map(\.maxX).max()!
+    let minY = rects.map(\.minY).min()!, maxY = rects.map(\.maxY).max()!
+    return (minX, maxY, Int((maxX - minX) / 3000), Int((maxY - minY) / 3000))
+}
+
+@Suite("Ingesting gridded fields")
+struct FieldIngestTests {
+    @Test("A linear field on 1.5 km pixels aligned with the grid gives each cell its centre's value")
+    func alignedLinearField() throws {
+        let scratch = try Scratch()
+        defer { scratch.cleanUp() }
+        let store = try hebiDatabase(scratch)
+        let cells = try store.cells()
+        let f = frame(cells)
+        let path = scratch.path("linear.tif")
+        let width = f.columns * 2, height = f.rows * 2
+        let value = { (x: Double, y: Double) in 50 + (x - f.minX) / 1000 - (f.maxY - y) / 2000 }
+        do {
+            let raster = try RasterFile(creatingGeoTIFF: path, width: width, height: height, bandCount: 1,
+                                        geoTransform: GeoTransform(originX: f.minX, pixelWidth: 1500, originY: f.maxY, pixelHeight: -1500),
+                                        crs: .nationalGrid(), noData: -1)
+            let values = (0..<(width * height)).map { i in value(f.minX + (Double(i % width) + 0.5) * 1500, f.maxY - (Double(i / width) + 0.5) * 1500) }
+            try raster.write(band: 1, width: width, height: height, values: values)
+        }
+        let summary = try FieldIngest(variable: .blh, path: path, date: Day("2017-06-01")).run(store: store)
+        #expect(summary.cellsCovered == cells.count)
+        #expect(summary.pixelsPerCell == 4)
+        let stored = try #require(try store.fieldDay("blh", on: Day("2017-06-01")!))
+        for (cell, v) in zip(cells, stored) {
+            let c = GridSpec.bounds(of: cell.id).center
+            #expect(abs(Double(v) - value(c.x, c.y)) < 1e-4)
+        }
+    }
+
+    @Test("A pixel half inside a cell counts half; no-data pixels stay out; too little coverage is missing")
+    func halfPixels() throws {
+        let scratch = try Scratch()
+        defer { scratch.cleanUp() }
+        let store = try hebiDatabase(scratch)
+        let cells = try store.cells()
+        let f = frame(cells)
+        // 3 km pixels shifted half a cell east: every cell is half pixel j, half pixel j + 1.
+        let width = f.columns + 1, height = f.rows
+        let path = scratch.path("half.tif")
+        let first = try #require(cells.first)
+        let column = Int((GridSpec.bounds(of: first.id).minX - (f.minX - 1500)) / 3000)
+        let row = Int((f.maxY - GridSpec.bounds(of: first.id).maxY) / 3000)
+        do {
+            let raster = try RasterFile(creatingGeoTIFF: path, width: width, height: height, bandCount: 1,
+                                        geoTransform: GeoTransform(originX: f.minX - 1500, pixelWidth: 3000, originY: f.maxY, pixelHeight: -3000),
+                                        crs: .nationalGrid(), noData: -9999)
+            // Pixel value = 10 × its column; the first cell's right-hand pixel has no data.
+            var values = (0..<(width * height)).map { Double(10 * ($0 % width)) }
+            values[row * width + column + 1] = -9999
+            try raster.write(band: 1, width: width, height: height, values: values)
+        }
+        let day = Day("2017-06-01")!
+        _ = try FieldIngest(variable: .precip, path: path, date: day).run(store: store)
+        let stored = try #require(try store.fieldDay("precip", on: day))
+        for (index, cell) in cells.enumerated().dropFirst() {
+            let j = Int((GridSpec.bounds(of: cell.id).minX - (f.minX - 1500)) / 3000)
+            if cell.id.row == first.id.row, j == column + 1 {
+                #expect(stored[index] == Float(10 * (j + 1)), "its left half has no data: the right half's value")
+            } else {
+                #expect(stored[index] == Float(10 * j + 5), "\(cell.id)")
+            }
+        }
+        #expect(stored[0] == Float(10 * column), "half the cell is covered: the covered half's value")
+        _ = try FieldIngest(variable: .precip, path: path, date: day, minimumCoverage: 0.6).run(store: store)
+        #expect(try store.fieldDay("precip", on: day)?[0].isNaN == true)
+    }
+
+    @Test("A lat/lon NetCDF without grid mapping (ERA5-like) ingests day by day, with cloud gaps missing")
+    func netCDF() throws {
+        let scratch = try Scratch()
+        defer { scratch.cleanUp() }
+        let store = try hebiDatabase(scratch)
+        let cells = try store.cells()
+        let lattice = FieldBenchmark.lattice(covering: cells.map { LonLat(longitude: $0.longitude, latitude: $0.latitude) }, pixel: 0.05)
+        let path = scratch.path("t2m.nc")
+        let days = [Day("2017-01-30")!, Day("2017-01-31")!, Day("2017-02-01")!]
+        do {
+            let writer = try NetCDFWriter(path: path, variable: "t2m", units: "K", longName: "2 m temperature", lattice: lattice, days: days)
+            for d in days.indices {
+                // Kelvin; on day 2 the western half is cloud.
+                let values = (0..<(lattice.columns * lattice.rows)).map { i -> Float in
+                    d == 1 && i % lattice.columns < lattice.columns / 2 ? .nan : Float(273.15 + Double(d))
+                }
+                try writer.write(day: d, values: values)
+            }
+        }
+        let summary = try FieldIngest(variable: .t2m, path: path, offset: -273.15).run(store: store)
+        #expect(summary.days == days)
+        #expect(summary.cellsCovered == cells.count)
+        let day0 = try #require(try store.fieldDay("t2m", on: days[0]))
+        #expect(day0.allSatisfy { abs($0 - 0) < 1e-4 })
+        let day1 = try #require(try store.fieldDay("t2m", on: days[1]))
+        let split = lattice.minX + Double(lattice.columns / 2) * lattice.cellWidth
+        for (cell, v) in zip(cells, day1) {
+            if cell.longitude < split - 0.03 { #expect(v.isNaN) }
+            if cell.longitude > split + 0.03 { #expect(abs(v - 1) < 1e-4) }
+        }
+        let inventory = try #require(try store.fieldInventory().first)
+        #expect(inventory.variable == "t2m" && inventory.days == 3 && inventory.firstDay == days[0])
+        #expect(inventory.presentShare > 0.7 && inventory.presentShare < 0.9)
+    }
+
+    @Test("Bad files are refused with the reason, the database unchanged")
+    func badFiles() throws {
+        let scratch = try Scratch()
+        defer { scratch.cleanUp() }
+        let store = try hebiDatabase(scratch)
+        let lattice = Lattice(minX: 113.5, maxY: 36.5, cellWidth: 0.1, cellHeight: 0.1, columns: 20, rows: 20)
+        let nc = scratch.path("blh.nc")
+        do {
+            let writer = try NetCDFWriter(path: nc, variable: "blh", units: "m", longName: "boundary layer height",
+                                          lattice: lattice, days: [Day("2017-01-01")!])
+            try writer.write(day: 0, values: [Float](repeating: 500, count: 400))
+        }
+        _ = try FieldIngest(variable: .blh, path: nc).run(store: store)
+        let before = try fingerprint(of: store.path)
+
+        #expect(throws: GeoError.noSuchVariable(path: nc, variable: "boundary_layer_height", available: ["blh"])) {
+            try FieldIngest(variable: .blh, path: nc, sourceVariable: "boundary_layer_height").run(store: store)
+        }
+        let noCRS = scratch.path("nocrs.tif")
+        _ = try RasterFile(creatingGeoTIFF: noCRS, width: 2, height: 2, bandCount: 1,
+                           geoTransform: GeoTransform(originX: 114, pixelWidth: 0.1, originY: 36, pixelHeight: -0.1), crs: nil, noData: 0)
+        #expect(throws: IngestError.noCRS(path: noCRS)) { try FieldIngest(variable: .blh, path: noCRS, date: Day("2017-01-02")).run(store: store) }
+        let elsewhere = scratch.path("andes.tif")
+        _ = try RasterFile(creatingGeoTIFF: elsewhere, width: 2, height: 2, bandCount: 1,
+                           geoTransform: GeoTransform(originX: -70, pixelWidth: 0.1, originY: -30, pixelHeight: -0.1), crs: .wgs84(), noData: 0)
+        #expect {
+            try FieldIngest(variable: .blh, path: elsewhere, date: Day("2017-01-02")).run(store: store)
+        } throws: { error in
+            guard case let IngestError.noOverlap(path, extent) = error else { return false }
+            return path == elsewhere && extent.contains("-70")
+        }
+        #expect(throws: IngestError.noDate(path: elsewhere)) { try FieldIngest(variable: .blh, path: elsewhere).run(store: store) }
+        // A NetCDF cut short: GDAL cannot read it.
+        let truncated = scratch.path("truncated.nc")
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: nc))
+        try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: truncated))
+        #expect(throws: (any Error).self) { try FieldIngest(variable: .blh, path: truncated).run(store: store) }
+        #expect(throws: GeoError.cannotOpen(path: scratch.path("none.nc"), reason: "no such file")) {
+            try FieldIngest(variable: .blh, path: scratch.path("none.nc")).run(store: store)
+        }
+        #expect(try fingerprint(of: store.path) == before)
+    }
+
+    @Test("A failure in the middle of an import rolls the whole import back")
+    func rollback() throws {
+        let scratch = try Scratch()
+        defer { scratch.cleanUp() }
+        let store = try hebiDatabase(scratch)
+        let before = try fingerprint(of: store.path)
+        let count = try store.cellCount()
+        struct Broken: Error {}
+        #expect(throws: Broken.self) {
+            try store.importField(variable: "aod", source: "test", summary: { "" }) { sink in
+                try sink.put(day: Day("2017-01-01")!, values: [Float](repeating: 0.5, count: count))
+                try sink.put(day: Day("2017-01-02")!, values: [Float](repeating: 0.6, count: count))
+                throw Broken()
+            }
+        }
+        #expect(try fingerprint(of: store.path) == before)
+        #expect(try store.fieldDay("aod", on: Day("2017-01-01")!) == nil)
+    }
+}
