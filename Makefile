@@ -11,10 +11,18 @@ deps:
 build: deps
 	swift build -c release --product hotgrid
 
-# Cut the region into 3 km cells and print the per-city summary.
+WORLD ?= demo-world
+FIELDS = pm25_satellite u10 v10 blh precip
+
+# Simulate two years of a world with known emissions, cut the region into 3 km cells, ingest
+# the world's stations, satellite product and meteorology, and show what was loaded.
 demo: build
+	$(HOTGRID) simulate --out $(WORLD) --region $(REGION) --force
 	$(HOTGRID) init --db $(DB) --region $(REGION) --force
 	$(HOTGRID) region --db $(DB)
+	$(HOTGRID) ingest stations --db $(DB) --stations $(WORLD)/stations.csv --observations $(WORLD)/observations.csv
+	for v in $(FIELDS); do $(HOTGRID) ingest field --db $(DB) --variable $$v --file $(WORLD)/fields/$$v.nc || exit 1; done
+	$(HOTGRID) inventory --db $(DB) | head -n 24
 
 test: deps
 	swift test
@@ -24,4 +32,4 @@ bench: build
 	bash scripts/bench.sh
 
 clean:
-	rm -rf .build $(DB) $(DB)-wal $(DB)-shm
+	rm -rf .build $(DB) $(DB)-wal $(DB)-shm $(WORLD)

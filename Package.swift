@@ -24,6 +24,8 @@ let package = Package(
         .target(name: "HotGridGeo", dependencies: ["HotGridCore", "CGDAL"]),
         // Numbers on dense arrays: validity-aware aggregation, resampling. No GDAL, no database.
         .target(name: "HotGridAnalysis", dependencies: ["HotGridCore"]),
+        // A synthetic region with known emissions and weather, written in the public input formats.
+        .target(name: "HotGridSimulation", dependencies: ["HotGridCore", "HotGridGeo"]),
         // Persistence: the embedded SQLite store.
         .target(
             name: "HotGridStore",
@@ -32,7 +34,7 @@ let package = Package(
         // Use cases shared by the command line and (later) the server.
         .target(
             name: "HotGridService",
-            dependencies: ["HotGridCore", "HotGridGeo", "HotGridAnalysis", "HotGridStore"],
+            dependencies: ["HotGridCore", "HotGridGeo", "HotGridAnalysis", "HotGridSimulation", "HotGridStore"],
             resources: [.copy("Resources/boundaries")]
         ),
         .executableTarget(
@@ -45,6 +47,7 @@ let package = Package(
         .testTarget(name: "HotGridCoreTests", dependencies: ["HotGridCore"]),
         .testTarget(name: "HotGridGeoTests", dependencies: ["HotGridGeo", "HotGridCore"]),
         .testTarget(name: "HotGridAnalysisTests", dependencies: ["HotGridAnalysis", "HotGridCore"]),
+        .testTarget(name: "HotGridSimulationTests", dependencies: ["HotGridSimulation", "HotGridCore"]),
         .testTarget(
             name: "HotGridStoreTests",
             dependencies: ["HotGridStore", "HotGridCore", .product(name: "GRDB", package: "GRDB.swift")]

@@ -16,6 +16,9 @@ start=$(date +%s%N)
 "$HOTGRID" cells --db "$work/2+26.sqlite" --format geojson --out "$work/cells.geojson"
 ms=$(( ($(date +%s%N) - start) / 1000000 ))
 echo "cells --format geojson (2+26): $(stat -c %s "$work/cells.geojson") bytes in ${ms} ms"
+# Simulation: the 2+26 region at 3 km for two years, then ingesting its hourly observations.
+"$HOTGRID" simulate --out "$work/world" 2>/dev/null
+"$HOTGRID" ingest stations --db "$work/2+26.sqlite" --stations "$work/world/stations.csv" --observations "$work/world/observations.csv" 2>/dev/null | tail -n 1
 # Field ingest: a synthetic 0.01° daily NetCDF over 2+26 for 365 days (write time, then ingest
 # throughput and peak memory of `hotgrid ingest field` on its own).
 "$HOTGRID" bench field --db "$work/2+26.sqlite" --write-only --keep "$work" 2>/dev/null

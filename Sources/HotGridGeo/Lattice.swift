@@ -26,6 +26,16 @@ public struct Lattice: Sendable, Equatable {
                   columns: grid.columnCount, rows: grid.rowCount)
     }
 
+    /// A longitude/latitude lattice of `pixel` degrees, aligned to multiples of `pixel`, holding
+    /// `positions` with a margin of one pixel.
+    public static func geographic(covering positions: [LonLat], pixel: Double) -> Lattice {
+        let lons = positions.map(\.longitude), lats = positions.map(\.latitude)
+        let west = ((lons.min() ?? 0) / pixel).rounded(.down) - 1, east = ((lons.max() ?? 0) / pixel).rounded(.up) + 1
+        let south = ((lats.min() ?? 0) / pixel).rounded(.down) - 1, north = ((lats.max() ?? 0) / pixel).rounded(.up) + 1
+        return Lattice(minX: west * pixel, maxY: north * pixel, cellWidth: pixel, cellHeight: pixel,
+                       columns: Int(east - west), rows: Int(north - south))
+    }
+
     public func rect(row: Int, column: Int) -> ProjectedRect {
         let x = minX + Double(column) * cellWidth, y = maxY - Double(row) * cellHeight
         return ProjectedRect(minX: x, minY: y - cellHeight, maxX: x + cellWidth, maxY: y)

@@ -40,7 +40,7 @@ public struct FieldBenchmark {
     /// Writes the synthetic field over the region of `store` into `folder`; returns its path and the seconds it took.
     public func writeField(store: SQLiteStore, folder: String, progress: ProgressReporter = SilentProgress()) throws -> (String, Double) {
         let cells = try store.cells()
-        let lattice = Self.lattice(covering: cells.map { LonLat(longitude: $0.longitude, latitude: $0.latitude) }, pixel: pixelDegrees)
+        let lattice = Lattice.geographic(covering: cells.map { LonLat(longitude: $0.longitude, latitude: $0.latitude) }, pixel: pixelDegrees)
         let first = Day(year: 2017, month: 1, day: 1)!
         let dayList = (0..<days).map { first.advanced(by: $0) }
         let path = URL(fileURLWithPath: folder).appendingPathComponent("bench-pm25_satellite.nc").path
@@ -56,15 +56,6 @@ public struct FieldBenchmark {
             progress.end(path)
         }
         return (path, Date().timeIntervalSince(writeStart))
-    }
-
-    /// A lon/lat lattice of `pixel` degrees around `positions`, with a 0.1° margin.
-    static func lattice(covering positions: [LonLat], pixel: Double) -> Lattice {
-        let lons = positions.map(\.longitude), lats = positions.map(\.latitude)
-        let minX = ((lons.min() ?? 0) - 0.1) / pixel, maxX = ((lons.max() ?? 0) + 0.1) / pixel
-        let minY = ((lats.min() ?? 0) - 0.1) / pixel, maxY = ((lats.max() ?? 0) + 0.1) / pixel
-        return Lattice(minX: minX.rounded(.down) * pixel, maxY: maxY.rounded(.up) * pixel, cellWidth: pixel, cellHeight: pixel,
-                       columns: Int(maxX.rounded(.up) - minX.rounded(.down)), rows: Int(maxY.rounded(.up) - minY.rounded(.down)))
     }
 
     /// Day `d`: a smooth seasonal pattern, with a band of cloud (NaN) drifting across.

@@ -93,7 +93,7 @@ struct FieldIngestTests {
         defer { scratch.cleanUp() }
         let store = try hebiDatabase(scratch)
         let cells = try store.cells()
-        let lattice = FieldBenchmark.lattice(covering: cells.map { LonLat(longitude: $0.longitude, latitude: $0.latitude) }, pixel: 0.05)
+        let lattice = Lattice.geographic(covering: cells.map { LonLat(longitude: $0.longitude, latitude: $0.latitude) }, pixel: 0.05)
         let path = scratch.path("t2m.nc")
         let days = [Day("2017-01-30")!, Day("2017-01-31")!, Day("2017-02-01")!]
         do {

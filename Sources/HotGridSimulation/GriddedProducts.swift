@@ -1,0 +1,86 @@
+import Foundation
+import HotGridCore
+import HotGridGeo
+
+/// The gridded daily files the world produces, on longitude/latitude grids that are not ours:
+/// a satellite PM2.5 product (0.03°) that is biased, noisy and has cloud gaps (more in summer and
+/// on rainy days), and ERA5-like meteorology (0.25°): wind, boundary-layer height, precipitation.
+struct GriddedProducts {
+    struct Product {
+        let variable: String
+        let units: String
+        let longName: String
+        let lattice: Lattice
+        /// Window index sampled by each pixel (its centre's cell, clamped to the window).
+        let pixelCells: [Int]
+        let writer: NetCDFWriter
+    }
+
+    let satellite: Product
+    let meteorology: [Product]
+    private let satelliteBias: SmoothField
+    private let windPattern: SmoothField
+    private var rng: SeededGenerator
+
+    init(world: World, folder: String, days: [Day], rng: SeededGenerator) throws {
+        var rng = rng
+        let positions = world.region.cells.map { LonLat(longitude: $0.longitude, latitude: $0.latitude) }
+        let grid = NationalGrid()
+        func product(_ variable: String, _ units: String, _ longName: String, pixel: Double) throws -> Product {
+            let lattice = Lattice.geographic(covering: positions, pixel: pixel)
+            var centres: [LonLat] = []
+            centres.reserveCapacity(lattice.rows * lattice.columns)
+            for r in 0..<lattice.rows {
+                for c in 0..<lattice.columns {
+                    centres.append(LonLat(longitude: lattice.minX + (Double(c) + 0.5) * pixel, latitude: lattice.maxY - (Double(r) + 0.5) * pixel))
+                }
+            }
+            let cells = try grid.project(centres).map(world.grid.nearestIndex)
+            let path = URL(fileURLWithPath: folder).appendingPathComponent("\(variable).nc").path
+            return Product(variable: variable, units: units, longName: longName, lattice: lattice, pixelCells: cells,
+                           writer: try NetCDFWriter(path: path, variable: variable, units: units, longName: longName, lattice: lattice, days: days))
+        }
+        satellite = try product("pm25_satellite", "ug m-3", "satellite-derived surface PM2.5 (simulated)", pixel: 0.03)
+        meteorology = [
+            try product("u10", "m s-1", "10 metre U wind component", pixel: 0.25),
+            try product("v10", "m s-1", "10 metre V wind component", pixel: 0.25),
+            try product("blh", "m", "boundary layer height", pixel: 0.25),
+            try product("precip", "mm day-1", "total precipitation", pixel: 0.25),
+        ]
+        satelliteBias = SmoothField(nx: 4, ny: 4, rng: &rng)
+        windPattern = SmoothField(nx: 4, ny: 4, rng: &rng)
+        self.rng = rng
+    }
+
+    /// Writes day `index` of every product from the day's truth.
+    mutating func write(day index: Int, weather w: DailyWeather, truth: [Float], world: World) throws {
+        let season = cos(2 * Double.pi * (Double(WeatherGenerator.dayOfYear(w.day)) - 15) / 365.25)
+        let cloudCover = min(0.9, 0.45 - 0.15 * season + (w.precip > 1 ? 0.3 : 0))
+        let clouds = SmoothField(nx: 9, ny: 9, rng: &rng)
+        let dailyBias = 0.8 + 0.1 * rng.normal()
+        var pm = [Float](repeating: .nan, count: satellite.pixelCells.count)
+        for (p, cell) in satellite.pixelCells.enumerated() {
+            let (fx, fy) = world.fraction(cell)
+            let noise = rng.logNormal(median: 1, sigma: 0.25)
+            if clouds.value(fx, fy) < cloudCover { continue }
+            pm[p] = Float(Double(truth[cell]) * dailyBias * (0.9 + 0.3 * satelliteBias.value(fx, fy)) * noise)
+        }
+        try satellite.writer.write(day: index, values: pm)
+
+        let rain = SmoothField(nx: 6, ny: 6, rng: &rng)
+        for product in meteorology {
+            let values = product.pixelCells.map { cell -> Float in
+                let (fx, fy) = world.fraction(cell)
+                let basin = world.terrain.basinness(world.grid.center(cell))
+                let shelter = 1 - 0.5 * basin, local = 0.9 + 0.2 * windPattern.value(fx, fy)
+                switch product.variable {
+                case "u10": return Float(w.u * shelter * local)
+                case "v10": return Float(w.v * shelter * local)
+                case "blh": return Float(world.mixingHeight(w, basinness: basin) * local)
+                default: return Float(w.precip * 2 * rain.value(fx, fy))
+                }
+            }
+            try product.writer.write(day: index, values: values)
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import HotGridCore
+
+/// A synthetic region whose truth is known: its terrain, its sources, its weather, and from
+/// them every cell's daily PM2.5.
+///
+/// Daily PM2.5 in a cell is the sum of
+/// - a secondary background, regional and smooth, higher in winter and on stagnant days,
+///   washed out by rain;
+/// - inflow from outside the region, strongest on the upwind edge and fading over ~150 km;
+/// - transported primary PM2.5 from every source (``TransportKernel``), divided by the local
+///   mixing height, which the basin lowers on calm days (air trapped by terrain).
+public struct World: Sendable {
+    public let region: Region
+    public let grid: SimulationGrid
+    public let terrain: Terrain
+    public let sources: [EmissionSource]
+    public let weather: [DailyWeather]
+    public let seed: UInt64
+    /// Window index of each region cell, in the region's cell order.
+    public let regionIndices: [Int]
+    let backgroundPattern: SmoothField
+
+    public init(region: Region, days: [Day], seed: UInt64) {
+        let root = SeededGenerator(seed: seed)
+        self.region = region
+        self.seed = seed
+        let grid = SimulationGrid(covering: region.cells.map(\.id))
+        let regionIndices = region.cells.map { grid.index(of: $0.id)! }
+        let terrain = Terrain(grid: grid, regionCells: regionIndices)
+        self.grid = grid
+        self.regionIndices = regionIndices
+        self.terrain = terrain
+        var sourceRNG = root.stream(1), weatherRNG = root.stream(2), patternRNG = root.stream(3)
+        sources = SourceBuilder(grid: grid, region: region, terrain: terrain).build(rng: &sourceRNG)
+        weather = WeatherGenerator.series(days: days, rng: &weatherRNG)
+        backgroundPattern = SmoothField(nx: 5, ny: 5, rng: &patternRNG)
+    }
+
+    /// True annual mean emission of each region cell (t/yr), in the region's cell order.
+    public func cellEmissions() -> [Double] {
+        var byWindow = [Double](repeating: 0, count: grid.count)
+        for s in sources { byWindow[grid.nearestIndex(to: s.position)] += s.tonnesPerYear }
+        return regionIndices.map { byWindow[$0] }
+    }
+
+    /// Fractional position of window index `i` (0…1 west→east, 0…1 south→north).
+    func fraction(_ i: Int) -> (Double, Double) {
+        (Double(i % grid.columns) / Double(max(1, grid.columns - 1)), 1 - Double(i / grid.columns) / Double(max(1, grid.rows - 1)))
+    }
+
+    /// The local mixing height on a day: the regional one, lowered in the basin when it is calm.
+    func mixingHeight(_ w: DailyWeather, basinness: Double) -> Double {
+        w.blh * (1 - 0.6 * basinness * w.stagnation)
+    }
+
+    /// Every window cell's true PM2.5 (µg/m³) on day `w`, given the day's transported fields.
+    func concentration(_ w: DailyWeather, transported: [[Float]]) -> [Float] {
+        let season = cos(2 * Double.pi * (Double(WeatherGenerator.dayOfYear(w.day)) - 15) / 365.25)
+        let washout = exp(-0.04 * w.precip)
+        let secondary = (26 + 14 * season) * (1 + 1.2 * w.stagnation) * washout
+        let inflow = (12 + 10 * season) * (1 + w.stagnation) * washout
+        let factors = EmissionSchedule.allCases.map { $0.factor(on: w.day) }
+        let speed = max(w.speed, 0.1), ux = w.u / speed, uy = w.v / speed
+        let b = grid.bounds
+        // Distance from the upwind edge of the window, along the wind.
+        let corners = [(b.minX, b.minY), (b.maxX, b.minY), (b.minX, b.maxY), (b.maxX, b.maxY)]
+        let upwind = corners.map { $0.0 * ux + $0.1 * uy }.min()!
+        var field = [Float](repeating: 0, count: grid.count)
+        for i in 0..<grid.count {
+            let p = grid.center(i)
+            let (fx, fy) = fraction(i)
+            let basin = terrain.basinness(p)
+            var primary = 0.0
+            for g in factors.indices where factors[g] > 0 { primary += factors[g] * Double(transported[g][i]) }
+            let fromEdge = p.x * ux + p.y * uy - upwind
+            field[i] = Float(secondary * (0.85 + 0.3 * backgroundPattern.value(fx, fy))
+                             + inflow * exp(-fromEdge / 150_000)
+                             + primary / mixingHeight(w, basinness: basin))
+        }
+        return field
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import HotGridCore
+import HotGridGeo
+
+extension Simulator {
+    /// README.txt: what the world is made of, so a user knows what the files hold and why.
+    static func writeReadme(world: World, stations: Int, precision: Double, folder: String) throws {
+        let days = world.weather.map(\.day)
+        let counts = Dictionary(grouping: world.sources, by: \.type)
+        let basin = try NationalGrid().unproject([world.terrain.basinCenter])[0]
+        let ridge = try NationalGrid().unproject([ProjectedPoint(x: world.terrain.ridgeX, y: world.terrain.basinCenter.y)])[0]
+        let total = world.sources.reduce(0) { $0 + $1.tonnesPerYear }
+        var text = """
+            HotGrid simulated world
+            =======================
+            Region: \(world.region.name), \(world.region.cells.count) cells of 3 km, \(world.region.counties.count) counties, \(world.region.cities.count) cities.
+            Days: \(days.first.map(String.init) ?? "") to \(days.last.map(String.init) ?? "") (\(days.count) days). Seed: \(world.seed).
+            Same seed, region and dates give byte-identical files.
+
+            Files
+            -----
+            stations.csv          station_id,name,lon,lat (\(stations) stations: every county seat and urban district, two more per city centre)
+            observations.csv      station_id,time,pm25: hourly, Beijing time, whole µg/m³; ~2 % missing hours and outages of 1-3 days
+            fields/pm25_satellite.nc  daily satellite PM2.5, 0.03°, biased (×0.8 ± 0.1 a day, ±15 % in space), ×log-normal noise (25 %),
+                                  cloud gaps (30 % of pixels in winter, 60 % in summer, more on rainy days)
+            fields/u10.nc, v10.nc, blh.nc, precip.nc  daily ERA5-like meteorology, 0.25°, CF lat/lon, no grid mapping
+            truth/emissions.csv   every source: type, position, cell, annual mean primary PM2.5 (t/yr), seasonal schedule
+            truth/cells.csv       every cell: true emission (t/yr), its rank, top10 (1 = among the 10 % most emitting), mean true PM2.5
+
+            Sources (\(world.sources.count), \(String(format: "%.0f", total)) t/yr)
+            -------
+
+            """
+        for type in SourceType.allCases {
+            let list = counts[type] ?? []
+            let name = type.rawValue.padding(toLength: 20, withPad: " ", startingAt: 0)
+            text += name + String(format: "%6d sources %10.0f t/yr  schedule ", list.count, list.reduce(0) { $0 + $1.tonnesPerYear })
+                + "\(type.schedule)\n"
+        }
+        text += """
+
+            Schedules average 1 over a year: heating ×2.2 from 15 Nov to 15 Mar and ×0.4 otherwise; construction
+            stops December–February; open burning only in the wheat (10–30 June) and maize (October) harvests.
+
+            Weather
+            -------
+            Daily regional wind: north-westerly in winter, southerly in summer, autoregressive day to day; boundary layer
+            ~400 m in winter, ~1,100 m in summer; rain mostly in summer; stagnant winter episodes of 3-7 days with a quarter
+            of the wind and half the boundary layer.
+
+            Terrain
+            -------
+            A north-south ridge (1,200 m, ~25 km wide) near lon \(String(format: "%.2f", ridge.longitude)), and west of it a basin
+            centred at lon \(String(format: "%.2f", basin.longitude)), lat \(String(format: "%.2f", basin.latitude)): on calm days its
+            mixing height drops by up to 60 % (blh.nc shows it), trapping what is emitted there.
+
+            Concentration model
+            -------------------
+            PM2.5 = secondary background + inflow + transported primary PM2.5.
+            - Secondary background: (26 + 14·s)(1 + 1.2·stagnation)·exp(-0.04·precip) µg/m³, s = 1 in mid-January, -1 in
+              mid-July, stagnation = exp(-wind/2), times a fixed smooth pattern (0.85-1.15).
+            - Inflow: (12 + 10·s)(1 + stagnation)·exp(-0.04·precip)·exp(-d/150 km), d the distance from the upwind edge.
+            - Primary: each source's emission Q spread by the steady state of vertically mixed advection-diffusion with
+              first-order loss, C = Q/(2πKh)·exp(Ux/2K)·K0(λr), λ = sqrt(U²/4K² + k/K), K = 800 + 400·U m²/s,
+              k = 1/(1.5 days) dry, + 0.6/day on rainy days (> 2 mm); h the local mixing height. Days are grouped into
+              16 wind directions × 3 speeds (1, 2.5, 5 m/s) × dry/wet, each convolved once by FFT.
+
+            How hard it is
+            --------------
+            Ranking cells by their true mean PM2.5 finds \(String(format: "%.1f", 100 * precision)) % of the true top-10 % emitting
+            cells: transport, the basin and the background hide the emitters from a concentration ranking.
+
+            """
+        try Data(text.utf8).write(to: URL(fileURLWithPath: folder).appendingPathComponent("README.txt"))
+    }
+}

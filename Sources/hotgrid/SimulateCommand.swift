@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import HotGridCore
+import HotGridService
+
+struct SimulateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "simulate",
+        abstract: "Write a synthetic region with known emissions in HotGrid's input formats.",
+        discussion: """
+            Writes stations.csv, observations.csv (hourly), fields/{pm25_satellite,u10,v10,blh,precip}.nc \
+            (daily NetCDF), truth/emissions.csv, truth/cells.csv and README.txt describing the world: sources \
+            by type with seasonal schedules, synoptic weather with stagnant winter episodes, rain washout, a \
+            basin that traps air, inflow from upwind and a secondary background, all joined by an \
+            advection-diffusion transport model. The same seed gives byte-identical files.
+
+            Try it: hotgrid simulate --out world --cities 130100,130600 --from 2017-01-01 --to 2017-12-31, \
+            then hotgrid init and hotgrid ingest on the files.
+            """
+    )
+
+    @Option(help: "The folder to create.") var out: String
+    @Option(help: "A bundled region: 2+26, fenwei or yrd.") var region = "2+26"
+    @Option(help: "Keep only these cities (comma-separated city adcodes).") var cities: String?
+    @Option(help: "First day (YYYY-MM-DD).") var from = "2017-01-01"
+    @Option(help: "Last day (YYYY-MM-DD).") var to = "2018-12-31"
+    @Option(help: "Random seed: the same seed gives the same world.") var seed: UInt64 = 1
+    @Flag(help: "Replace --out if it exists.") var force = false
+
+    func validate() throws {
+        guard Day(from) != nil else { throw ValidationError("--from must be a date like 2017-01-01 (got '\(from)').") }
+        guard Day(to) != nil else { throw ValidationError("--to must be a date like 2018-12-31 (got '\(to)').") }
+    }
+
+    func run() throws {
+        let started = Date()
+        let cityList = cities?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let summary = try SimulationRun(region: region, cities: cityList, from: Day(from)!, to: Day(to)!, seed: seed)
+            .run(folder: out, replacing: force, progress: TerminalProgress())
+        print("\(out): \(summary.days) days × \(summary.cells) cells, \(summary.sources) sources, \(summary.stations) stations, \(summary.observationRows) hourly rows")
+        print(String(format: "Mean true PM2.5 %.1f µg/m³. Ranking cells by true mean PM2.5 finds %.1f %% of the top-10 %% emitters (naive precision).",
+                     summary.meanPM25, 100 * summary.naivePrecision))
+        print(String(format: "Done in %.1f s, peak memory %d MB", Date().timeIntervalSince(started), peakMemoryMegabytes()))
+    }
+}
