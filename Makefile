@@ -15,14 +15,19 @@ WORLD ?= demo-world
 FIELDS = pm25_satellite u10 v10 blh precip
 
 # Simulate two years of a world with known emissions, cut the region into 3 km cells, ingest
-# the world's stations, satellite product and meteorology, and show what was loaded.
+# the world's stations, satellite product and meteorology, estimate daily PM2.5 for every cell,
+# cross-validate it against held-out stations and the truth, and export 2017's annual means.
 demo: build
 	$(HOTGRID) simulate --out $(WORLD) --region $(REGION) --force
 	$(HOTGRID) init --db $(DB) --region $(REGION) --force
 	$(HOTGRID) region --db $(DB)
 	$(HOTGRID) ingest stations --db $(DB) --stations $(WORLD)/stations.csv --observations $(WORLD)/observations.csv
 	for v in $(FIELDS); do $(HOTGRID) ingest field --db $(DB) --variable $$v --file $(WORLD)/fields/$$v.nc || exit 1; done
-	$(HOTGRID) inventory --db $(DB) | head -n 24
+	$(HOTGRID) inventory --db $(DB) | head -n 12
+	$(HOTGRID) estimate --db $(DB) --from 2017-01-01 --to 2018-12-31 --truth-cells $(WORLD)/truth/cells.csv
+	$(HOTGRID) estimate --db $(DB) --from 2017-01-01 --to 2018-12-31 --cv 10 --truth-stations $(WORLD)/truth/stations_daily.csv
+	$(HOTGRID) means --db $(DB) --year 2017 --out means-2017.csv
+	@echo "Annual means per cell: means-2017.csv"
 
 test: deps
 	swift test
@@ -32,4 +37,4 @@ bench: build
 	bash scripts/bench.sh
 
 clean:
-	rm -rf .build $(DB) $(DB)-wal $(DB)-shm $(WORLD)
+	rm -rf .build $(DB) $(DB)-wal $(DB)-shm $(WORLD) means-2017.csv

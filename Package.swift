@@ -40,7 +40,7 @@ let package = Package(
         .executableTarget(
             name: "hotgrid",
             dependencies: [
-                "HotGridService", "HotGridCore",
+                "HotGridService", "HotGridCore", "HotGridAnalysis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -19,6 +19,9 @@ echo "cells --format geojson (2+26): $(stat -c %s "$work/cells.geojson") bytes i
 # Simulation: the 2+26 region at 3 km for two years, then ingesting its hourly observations.
 "$HOTGRID" simulate --out "$work/world" 2>/dev/null
 "$HOTGRID" ingest stations --db "$work/2+26.sqlite" --stations "$work/world/stations.csv" --observations "$work/world/observations.csv" 2>/dev/null | tail -n 1
+# Estimate: one year of daily PM2.5 for every 2+26 cell from the simulated stations and satellite.
+"$HOTGRID" ingest field --db "$work/2+26.sqlite" --variable pm25_satellite --file "$work/world/fields/pm25_satellite.nc" 2>/dev/null | tail -n 1
+"$HOTGRID" estimate --db "$work/2+26.sqlite" --from 2017-01-01 --to 2017-12-31 2>/dev/null
 # Field ingest: a synthetic 0.01° daily NetCDF over 2+26 for 365 days (write time, then ingest
 # throughput and peak memory of `hotgrid ingest field` on its own).
 "$HOTGRID" bench field --db "$work/2+26.sqlite" --write-only --keep "$work" 2>/dev/null

@@ -9,6 +9,8 @@ public enum FieldVariable: String, Sendable, Codable, CaseIterable {
     case precip
     case t2m
     case rh
+    /// The daily PM2.5 estimate `hotgrid estimate` writes (or an external product loaded as one).
+    case pm25
 
     /// The canonical unit.
     public var unit: String {
@@ -20,6 +22,7 @@ public enum FieldVariable: String, Sendable, Codable, CaseIterable {
         case .precip: "mm/day"
         case .t2m: "°C"
         case .rh: "%"
+        case .pm25: "µg/m³"
         }
     }
 
@@ -34,6 +37,7 @@ public enum FieldVariable: String, Sendable, Codable, CaseIterable {
         case .precip: "precipitation"
         case .t2m: "air temperature at 2 m"
         case .rh: "relative humidity"
+        case .pm25: "daily PM2.5 estimate for every cell"
         }
     }
 }

@@ -18,7 +18,7 @@ public struct SimulationSummary: Sendable {
 
 /// Runs a ``World`` day by day and writes it in HotGrid's public input formats:
 /// `stations.csv`, `observations.csv` (hourly), `fields/*.nc` (daily NetCDF), `truth/emissions.csv`,
-/// `truth/cells.csv` and `README.txt`.
+/// `truth/cells.csv`, `truth/stations_daily.csv` and `README.txt`.
 public enum Simulator {
     public static func write(world: World, to folder: String, progress: (Int, Int) -> Void = { _, _ in }) throws -> SimulationSummary {
         let root = SeededGenerator(seed: world.seed)
@@ -32,6 +32,7 @@ public enum Simulator {
         let stations = StationNetwork.place(world: world, rng: &placement)
         let days = world.weather.map(\.day)
         var hourly = [[Int16]](repeating: [], count: stations.count)
+        var stationTruth = [[Float]](repeating: [], count: stations.count)
         var readings = [HourlyReadings](repeating: HourlyReadings(), count: stations.count)
         var noise = root.stream(5)
         var dispersion = Dispersion(grid: world.grid, sources: world.sources)
@@ -43,6 +44,7 @@ public enum Simulator {
                 for (k, i) in world.regionIndices.enumerated() { truthSum[k] += Double(truth[i]) }
                 for (s, station) in stations.enumerated() {
                     hourly[s] += readings[s].day(truth: Double(truth[station.windowIndex]), rng: &noise)
+                    stationTruth[s].append(truth[station.windowIndex])
                 }
                 try products.write(day: d, weather: w, truth: truth, world: world)
                 progress(d + 1, days.count)
@@ -52,6 +54,11 @@ public enum Simulator {
         let emissions = world.cellEmissions()
         let rows = try writeStations(stations, hourly: hourly, days: days, folder: folder)
         try writeTruth(world: world, emissions: emissions, meanTruth: meanTruth, folder: truthFolder)
+        var daily = "station_id,day,pm25\n"
+        for (s, station) in stations.enumerated() {
+            for (d, value) in stationTruth[s].enumerated() { daily += "\(station.id),\(days[d]),\(String(format: "%.2f", value))\n" }
+        }
+        try Data(daily.utf8).write(to: URL(fileURLWithPath: truthFolder).appendingPathComponent("stations_daily.csv"))
         let precision = Self.precisionAtTenPercent(ranking: meanTruth, truth: emissions)
         try writeReadme(world: world, stations: stations.count, precision: precision, folder: folder)
         return SimulationSummary(days: days.count, cells: emissions.count, stations: stations.count, sources: world.sources.count,

@@ -26,6 +26,7 @@ extension Simulator {
             fields/u10.nc, v10.nc, blh.nc, precip.nc  daily ERA5-like meteorology, 0.25°, CF lat/lon, no grid mapping
             truth/emissions.csv   every source: type, position, cell, annual mean primary PM2.5 (t/yr), seasonal schedule
             truth/cells.csv       every cell: true emission (t/yr), its rank, top10 (1 = among the 10 % most emitting), mean true PM2.5
+            truth/stations_daily.csv  station_id,day,pm25: the true daily PM2.5 of each station's cell (what the station would read without noise)
 
             Sources (\(world.sources.count), \(String(format: "%.0f", total)) t/yr)
             -------

@@ -38,6 +38,17 @@ extension SQLiteStore {
         }
     }
 
+    /// Every stored day of `variable` in `from...to`, in day order.
+    public func fieldDays(_ variable: String, from: Day, to: Day) throws -> [(day: Day, values: [Float])] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT day, data FROM field_day WHERE variable = ? AND day BETWEEN ? AND ? ORDER BY day",
+                             arguments: [variable, from.description, to.description]).compactMap { row in
+                guard let day = Day(row["day"] as String) else { return nil }
+                return (day, CellCube.decode(row["data"]))
+            }
+        }
+    }
+
     public func stations() throws -> [Station] {
         try pool.read { db in
             try Row.fetchAll(db, sql: "SELECT id, name, lon, lat, cell_id FROM station ORDER BY id").map(Self.station)

@@ -1,0 +1,27 @@
+import HotGridCore
+
+/// A cell's mean over a month or a year, with its coverage. The mean is nil when fewer days
+/// are valid than the rule asks (27 a month, 25 in February, 324 a year): never averaged from
+/// what little there is.
+public struct PeriodMean: Sendable, Equatable {
+    public let mean: Double?
+    public let validDays: Int
+    public let expectedDays: Int
+}
+
+public enum PeriodMeans {
+    /// Per cell, the mean of `days` (each a day's values in cell order, NaN = missing), valid when
+    /// at least `minimumDays` have a value.
+    public static func compute(days: [[Float]], cellCount: Int, expectedDays: Int, minimumDays: Int) -> [PeriodMean] {
+        var sums = [Double](repeating: 0, count: cellCount), counts = [Int](repeating: 0, count: cellCount)
+        for values in days {
+            for c in 0..<min(cellCount, values.count) where !values[c].isNaN {
+                sums[c] += Double(values[c])
+                counts[c] += 1
+            }
+        }
+        return (0..<cellCount).map { c in
+            PeriodMean(mean: counts[c] >= minimumDays ? sums[c] / Double(counts[c]) : nil, validDays: counts[c], expectedDays: expectedDays)
+        }
+    }
+}
