@@ -16,7 +16,8 @@ FIELDS = pm25_satellite u10 v10 blh precip
 
 # Simulate two years of a world with known emissions, cut the region into 3 km cells, ingest
 # the world's stations, satellite product and meteorology, estimate daily PM2.5 for every cell,
-# cross-validate it against held-out stations and the truth, and export 2017's annual means.
+# cross-validate it against held-out stations and the truth, export 2017's annual means, select
+# 2017's hotspot cells and review them for 2018.
 demo: build
 	$(HOTGRID) simulate --out $(WORLD) --region $(REGION) --force
 	$(HOTGRID) init --db $(DB) --region $(REGION) --force
@@ -27,7 +28,10 @@ demo: build
 	$(HOTGRID) estimate --db $(DB) --from 2017-01-01 --to 2018-12-31 --truth-cells $(WORLD)/truth/cells.csv
 	$(HOTGRID) estimate --db $(DB) --from 2017-01-01 --to 2018-12-31 --cv 10 --truth-stations $(WORLD)/truth/stations_daily.csv
 	$(HOTGRID) means --db $(DB) --year 2017 --out means-2017.csv
-	@echo "Annual means per cell: means-2017.csv"
+	$(HOTGRID) select --db $(DB) --year 2017 --out hotspots-2017.csv
+	$(HOTGRID) review --db $(DB) --year 2018 --out review-2018.csv
+	$(HOTGRID) hotspots --db $(DB) --year 2018 --format geojson --out hotspots-2018.geojson
+	@echo "Annual means per cell: means-2017.csv; hotspot lists: hotspots-2017.csv, hotspots-2018.geojson; review: review-2018.csv"
 
 test: deps
 	swift test
@@ -37,4 +41,4 @@ bench: build
 	bash scripts/bench.sh
 
 clean:
-	rm -rf .build $(DB) $(DB)-wal $(DB)-shm $(WORLD) means-2017.csv
+	rm -rf .build $(DB) $(DB)-wal $(DB)-shm $(WORLD) means-2017.csv hotspots-2017.csv hotspots-2018.geojson review-2018.csv

@@ -22,6 +22,9 @@ echo "cells --format geojson (2+26): $(stat -c %s "$work/cells.geojson") bytes i
 # Estimate: one year of daily PM2.5 for every 2+26 cell from the simulated stations and satellite.
 "$HOTGRID" ingest field --db "$work/2+26.sqlite" --variable pm25_satellite --file "$work/world/fields/pm25_satellite.nc" 2>/dev/null | tail -n 1
 "$HOTGRID" estimate --db "$work/2+26.sqlite" --from 2017-01-01 --to 2017-12-31 2>/dev/null
+# Hotspot selection: one year of 2+26 (needs the meteorology of the simulated world).
+for v in u10 v10 blh precip; do "$HOTGRID" ingest field --db "$work/2+26.sqlite" --variable $v --file "$work/world/fields/$v.nc" 2>/dev/null >/dev/null; done
+"$HOTGRID" select --db "$work/2+26.sqlite" --year 2017 --out "$work/hotspots.csv" 2>&1 | tail -n 1
 # Field ingest: a synthetic 0.01° daily NetCDF over 2+26 for 365 days (write time, then ingest
 # throughput and peak memory of `hotgrid ingest field` on its own).
 "$HOTGRID" bench field --db "$work/2+26.sqlite" --write-only --keep "$work" 2>/dev/null

@@ -21,10 +21,10 @@ public struct CellExport {
         let counties = Dictionary(try store.counties().map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
         let cells = try store.cells()
         let rows = cells.map { cell -> CellRow in
-            CellRow(cell_id: cell.id.description, city_code: cell.cityCode, city_name: cities[cell.cityCode] ?? "",
+            CellRow(id: cell.id, cell_id: cell.id.description, city_code: cell.cityCode, city_name: cities[cell.cityCode] ?? "",
                     county_code: cell.countyCode, county_name: counties[cell.countyCode] ?? "",
-                    lon: Self.round(cell.longitude, 6), lat: Self.round(cell.latitude, 6),
-                    area_km2: Self.round(cell.areaInside / 1e6, 4))
+                    lon: CellGeoJSON.round(cell.longitude, 6), lat: CellGeoJSON.round(cell.latitude, 6),
+                    area_km2: CellGeoJSON.round(cell.areaInside / 1e6, 4))
         }
         switch format {
         case .csv:
@@ -35,42 +35,18 @@ public struct CellExport {
             }
             return table.data
         case .geojson:
-            let grid = NationalGrid()
-            let features = try zip(cells, rows).map { cell, row in
-                let ring = try grid.boundary(of: cell.id).map { [Self.round($0.longitude, 6), Self.round($0.latitude, 6)] }
-                return CellFeature(id: row.cell_id, properties: row, geometry: .init(coordinates: [ring]))
-            }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
-            return try encoder.encode(FeatureCollection(features: features))
+            return try CellGeoJSON.encode(rows.map { row in
+                (row.id, ["cell_id": .text(row.cell_id), "city_code": .text(row.city_code), "city_name": .text(row.city_name),
+                                        "county_code": .text(row.county_code), "county_name": .text(row.county_name),
+                                        "lon": .number(row.lon), "lat": .number(row.lat), "area_km2": .number(row.area_km2)])
+            })
         }
     }
-
-    private static func round(_ value: Double, _ digits: Int) -> Double {
-        let scale = pow(10, Double(digits))
-        return (value * scale).rounded() / scale
-    }
 }
 
-// The GeoJSON (RFC 7946) shapes of a cell export; property names are the CSV's columns.
-private struct CellRow: Encodable {
+/// One row of the cell export.
+private struct CellRow {
+    let id: CellID
     let cell_id, city_code, city_name, county_code, county_name: String
     let lon, lat, area_km2: Double
-}
-
-private struct PolygonGeometry: Encodable {
-    let type = "Polygon"
-    let coordinates: [[[Double]]]
-}
-
-private struct CellFeature: Encodable {
-    let type = "Feature"
-    let id: String
-    let properties: CellRow
-    let geometry: PolygonGeometry
-}
-
-private struct FeatureCollection: Encodable {
-    let type = "FeatureCollection"
-    let features: [CellFeature]
 }

@@ -10,8 +10,11 @@ public struct SimulationRun {
     public var from: Day
     public var to: Day
     public var seed: UInt64
+    /// Pixel size of the simulated satellite product, degrees.
+    public var satellitePixel: Double
 
-    public init(region: String = "2+26", cities: [String]? = nil, from: Day, to: Day, seed: UInt64 = 1) {
+    public init(region: String = "2+26", cities: [String]? = nil, from: Day, to: Day, seed: UInt64 = 1, satellitePixel: Double = 0.03) {
+        self.satellitePixel = satellitePixel
         self.region = region
         self.cities = cities
         self.from = from
@@ -35,7 +38,7 @@ public struct SimulationRun {
         do {
             progress.begin("Simulating \(days.count) days over \(regionValue.cells.count) cells", total: days.count)
             var reported = 0
-            let summary = try Simulator.write(world: world, to: partial) { done, _ in
+            let summary = try Simulator.write(world: world, to: partial, satellitePixel: satellitePixel) { done, _ in
                 progress.advance(by: done - reported)
                 reported = done
             }

@@ -22,7 +22,7 @@ struct GriddedProducts {
     private let windPattern: SmoothField
     private var rng: SeededGenerator
 
-    init(world: World, folder: String, days: [Day], rng: SeededGenerator) throws {
+    init(world: World, folder: String, days: [Day], satellitePixel: Double, rng: SeededGenerator) throws {
         var rng = rng
         let positions = world.region.cells.map { LonLat(longitude: $0.longitude, latitude: $0.latitude) }
         let grid = NationalGrid()
@@ -40,7 +40,7 @@ struct GriddedProducts {
             return Product(variable: variable, units: units, longName: longName, lattice: lattice, pixelCells: cells,
                            writer: try NetCDFWriter(path: path, variable: variable, units: units, longName: longName, lattice: lattice, days: days))
         }
-        satellite = try product("pm25_satellite", "ug m-3", "satellite-derived surface PM2.5 (simulated)", pixel: 0.03)
+        satellite = try product("pm25_satellite", "ug m-3", "satellite-derived surface PM2.5 (simulated)", pixel: satellitePixel)
         meteorology = [
             try product("u10", "m s-1", "10 metre U wind component", pixel: 0.25),
             try product("v10", "m s-1", "10 metre V wind component", pixel: 0.25),

@@ -20,7 +20,8 @@ public struct SimulationSummary: Sendable {
 /// `stations.csv`, `observations.csv` (hourly), `fields/*.nc` (daily NetCDF), `truth/emissions.csv`,
 /// `truth/cells.csv`, `truth/stations_daily.csv` and `README.txt`.
 public enum Simulator {
-    public static func write(world: World, to folder: String, progress: (Int, Int) -> Void = { _, _ in }) throws -> SimulationSummary {
+    public static func write(world: World, to folder: String, satellitePixel: Double = 0.03,
+                             progress: (Int, Int) -> Void = { _, _ in }) throws -> SimulationSummary {
         let root = SeededGenerator(seed: world.seed)
         let fm = FileManager.default
         let fields = URL(fileURLWithPath: folder).appendingPathComponent("fields").path
@@ -38,7 +39,7 @@ public enum Simulator {
         var dispersion = Dispersion(grid: world.grid, sources: world.sources)
         var truthSum = [Double](repeating: 0, count: world.regionIndices.count)
         do {
-            var products = try GriddedProducts(world: world, folder: fields, days: days, rng: root.stream(6))
+            var products = try GriddedProducts(world: world, folder: fields, days: days, satellitePixel: satellitePixel, rng: root.stream(6))
             for (d, w) in world.weather.enumerated() {
                 let truth = world.concentration(w, transported: dispersion.fields(for: w))
                 for (k, i) in world.regionIndices.enumerated() { truthSum[k] += Double(truth[i]) }

@@ -65,6 +65,10 @@ extension Simulator {
               first-order loss, C = Q/(2πKh)·exp(Ux/2K)·K0(λr), λ = sqrt(U²/4K² + k/K), K = 800 + 400·U m²/s,
               k = 1/(1.5 days) dry, + 0.6/day on rainy days (> 2 mm); h the local mixing height. Days are grouped into
               16 wind directions × 3 speeds (1, 2.5, 5 m/s) × dry/wet, each convolved once by FFT.
+            - Near field: in a source's own cell and the next cell downwind the plume has not yet mixed through
+              the boundary layer; the excess Q·t/A·(1/σz − 1/h) is added (t the air's transit over the cell,
+              σz = 50 m + 0.06·distance: initial mixing plus neutral Briggs growth, 110 m in the own cell,
+              230 m in the next).
 
             How hard it is
             --------------

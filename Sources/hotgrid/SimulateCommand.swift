@@ -25,17 +25,19 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "First day (YYYY-MM-DD).") var from = "2017-01-01"
     @Option(help: "Last day (YYYY-MM-DD).") var to = "2018-12-31"
     @Option(help: "Random seed: the same seed gives the same world.") var seed: UInt64 = 1
+    @Option(help: "Pixel size of the simulated satellite product in degrees (0.01 ≈ 1 km).") var satellitePixel = 0.03
     @Flag(help: "Replace --out if it exists.") var force = false
 
     func validate() throws {
         guard Day(from) != nil else { throw ValidationError("--from must be a date like 2017-01-01 (got '\(from)').") }
         guard Day(to) != nil else { throw ValidationError("--to must be a date like 2018-12-31 (got '\(to)').") }
+        guard satellitePixel >= 0.005, satellitePixel <= 0.5 else { throw ValidationError("--satellite-pixel must be between 0.005 and 0.5 degrees.") }
     }
 
     func run() throws {
         let started = Date()
         let cityList = cities?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        let summary = try SimulationRun(region: region, cities: cityList, from: Day(from)!, to: Day(to)!, seed: seed)
+        let summary = try SimulationRun(region: region, cities: cityList, from: Day(from)!, to: Day(to)!, seed: seed, satellitePixel: satellitePixel)
             .run(folder: out, replacing: force, progress: TerminalProgress())
         print("\(out): \(summary.days) days × \(summary.cells) cells, \(summary.sources) sources, \(summary.stations) stations, \(summary.observationRows) hourly rows")
         print(String(format: "Mean true PM2.5 %.1f µg/m³. Ranking cells by true mean PM2.5 finds %.1f %% of the top-10 %% emitters (naive precision).",

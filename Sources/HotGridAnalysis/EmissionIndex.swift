@@ -1,0 +1,141 @@
+import Foundation
+import HotGridCore
+
+/// The neighbours of each cell on the grid (east, west, north, south), for finite differences.
+public struct CellNeighbourhood: Sendable {
+    /// Dense index of each neighbour, or -1 where the neighbour is outside the region.
+    public let east: [Int32], west: [Int32], north: [Int32], south: [Int32]
+    public let northEast: [Int32], northWest: [Int32], southEast: [Int32], southWest: [Int32]
+    /// Cell size in metres.
+    public let spacing: Double
+
+    public init(cells: [CellID]) {
+        var index: [CellID: Int32] = [:]
+        for (i, c) in cells.enumerated() { index[c] = Int32(i) }
+        func look(_ c: CellID, _ dr: Int, _ dc: Int) -> Int32 {
+            CellID(resolution: c.resolution, row: c.row + dr, column: c.column + dc).flatMap { index[$0] } ?? -1
+        }
+        east = cells.map { look($0, 0, 1) }
+        west = cells.map { look($0, 0, -1) }
+        north = cells.map { look($0, -1, 0) }
+        south = cells.map { look($0, 1, 0) }
+        northEast = cells.map { look($0, -1, 1) }
+        northWest = cells.map { look($0, -1, -1) }
+        southEast = cells.map { look($0, 1, 1) }
+        southWest = cells.map { look($0, 1, -1) }
+        spacing = Double(cells.first?.resolution.meters ?? 3000)
+    }
+}
+
+/// One day of what the emission index needs, per cell in dense order (NaN = missing).
+public struct EmissionDay: Sendable {
+    public let pm25: [Float]
+    public let u10: [Float]
+    public let v10: [Float]
+    public let blh: [Float]
+    /// Precipitation, mm/day; nil when not loaded.
+    public let precip: [Float]?
+
+    public init(pm25: [Float], u10: [Float], v10: [Float], blh: [Float], precip: [Float]?) {
+        self.pm25 = pm25
+        self.u10 = u10
+        self.v10 = v10
+        self.blh = blh
+        self.precip = precip
+    }
+}
+
+/// How the emission index removes what weather explains.
+public enum EmissionIndexMethod: String, Sendable, CaseIterable {
+    /// Mass balance of each cell each day (the flux-divergence method of Beirle et al. 2019,
+    /// used for top-down NOx emissions from satellite columns), averaged over the year.
+    case divergence
+    /// Fixed-effects regression of log PM2.5 on meteorology with cell and day effects; the
+    /// cell effect is the index.
+    case regression
+}
+
+/// Each cell's emission level with weather removed.
+///
+/// `divergence` (the default): in a mixed layer of height h, steady state of
+/// `∂C/∂t = E/h − ∇·(uC) + K∇²C − C/τ` gives each cell's emission
+///
+///     E = h · ( (C − B)/τ + u·∇C − K∇²C )
+///
+/// with C the day's PM2.5, B the day's regional background (its 5th percentile over the region:
+/// secondary aerosol and inflow, not local emission), u the 10 m wind, τ the lifetime of primary
+/// PM2.5 (`lifetimeDays`, shortened by rain: 1/τ = 1/τ₀ + 0.1·precip per day) and K a horizontal
+/// eddy diffusivity. Averaged over the year it is a rate: reported in t/yr per cell. Transport
+/// from a neighbour shows up in u·∇C and K∇²C and is taken away; a basin's trapping shows up as a
+/// low h and is divided out; rain shows up in τ. It needs the wind and boundary-layer fields.
+public struct EmissionIndex: Sendable {
+    public var lifetimeDays = 2.0
+    public var diffusivity = 3_000.0
+    public var backgroundPercentile = 0.05
+    /// Days are averaged with weights h^−p: a day's estimate scales with h, and so does its
+    /// error, so shallow (stagnant) days tell more (p = 1 did best on simulated worlds).
+    public var weightPower = 1.0
+
+    public init() {}
+
+    /// The divergence index per cell (t/yr) and the number of days behind it.
+    public func divergence(days: [EmissionDay], neighbourhood n: CellNeighbourhood) -> (index: [Double], days: [Int]) {
+        let cells = n.east.count, dx = n.spacing
+        var sums = [Double](repeating: 0, count: cells), weights = sums, counts = [Int](repeating: 0, count: cells)
+        for day in days {
+            let background = Double(Self.percentile(day.pm25, backgroundPercentile))
+            guard background.isFinite else { continue }
+            for c in 0..<cells {
+                let here = Double(day.pm25[c]), h = Double(day.blh[c]), u = Double(day.u10[c]), v = Double(day.v10[c])
+                guard here.isFinite, h.isFinite, u.isFinite, v.isFinite, h > 0 else { continue }
+                func value(_ i: Int32) -> Double? {
+                    guard i >= 0 else { return nil }
+                    let x = Double(day.pm25[Int(i)])
+                    return x.isFinite ? x : nil
+                }
+                let e = value(n.east[c]), w = value(n.west[c]), no = value(n.north[c]), s = value(n.south[c])
+                // Central differences where both sides exist, one-sided at the region's edge.
+                let gx = Self.gradient(e, w, here, dx), gy = Self.gradient(no, s, here, dx)
+                // The nine-point Laplacian where all eight neighbours exist (isotropic, less noisy), else five-point.
+                let diagonals = [n.northEast[c], n.northWest[c], n.southEast[c], n.southWest[c]].compactMap(value)
+                let lap: Double
+                if let e, let w, let no, let s, diagonals.count == 4 {
+                    lap = (4 * (e + w + no + s) + diagonals.reduce(0, +) - 20 * here) / (6 * dx * dx)
+                } else {
+                    lap = Self.second(e, w, here, dx) + Self.second(no, s, here, dx)
+                }
+                let rain = day.precip.map { Double($0[c]) } ?? 0
+                let loss = (1 / lifetimeDays + 0.1 * (rain.isFinite ? max(0, rain) : 0)) / 86_400
+                let flux = h * ((here - background) * loss + u * gx + v * gy - diffusivity * lap) // µg/m²/s
+                let weight = pow(h, -weightPower)
+                sums[c] += weight * flux
+                weights[c] += weight
+                counts[c] += 1
+            }
+        }
+        // µg/m²/s over a cell for a year, in tonnes.
+        let toTonnes = dx * dx * 365.25 * 86_400 / 1e12
+        return ((0..<cells).map { counts[$0] > 0 ? sums[$0] / weights[$0] * toTonnes : .nan }, counts)
+    }
+
+    static func gradient(_ plus: Double?, _ minus: Double?, _ here: Double, _ dx: Double) -> Double {
+        switch (plus, minus) {
+        case let (p?, m?): (p - m) / (2 * dx)
+        case let (p?, nil): (p - here) / dx
+        case let (nil, m?): (here - m) / dx
+        default: 0
+        }
+    }
+
+    static func second(_ plus: Double?, _ minus: Double?, _ here: Double, _ dx: Double) -> Double {
+        guard let plus, let minus else { return 0 }
+        return (plus + minus - 2 * here) / (dx * dx)
+    }
+
+    /// The `q` quantile of the finite values; NaN when there are none.
+    static func percentile(_ values: [Float], _ q: Double) -> Float {
+        let finite = values.filter { $0.isFinite }.sorted()
+        guard !finite.isEmpty else { return .nan }
+        return finite[min(finite.count - 1, Int(q * Double(finite.count)))]
+    }
+}

@@ -1,0 +1,22 @@
+import HotGridAnalysis
+
+/// Why a hotspot selection cannot run.
+public enum SelectionError: Error, Equatable, CustomStringConvertible {
+    case noEstimate(year: Int)
+    case noMeteorology(year: Int, method: EmissionIndexMethod)
+    case noList(year: Int)
+    case noPreviousList(year: Int)
+
+    public var description: String {
+        switch self {
+        case let .noEstimate(year):
+            "no PM2.5 estimate for \(year). Run `hotgrid estimate --from \(year)-01-01 --to \(year)-12-31` first."
+        case let .noMeteorology(year, method):
+            "the \(method.rawValue) index needs u10, v10 and blh for \(year). Load them with `hotgrid ingest field`."
+        case let .noList(year):
+            "no hotspot list for \(year). Make it with `hotgrid select --year \(year)`."
+        case let .noPreviousList(year):
+            "no hotspot list for \(year - 1) to review against. Select \(year - 1) first."
+        }
+    }
+}

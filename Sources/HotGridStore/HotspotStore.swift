@@ -1,0 +1,47 @@
+import Foundation
+import GRDB
+import HotGridCore
+
+/// Storing and reading hotspot lists and their reviews.
+extension SQLiteStore {
+    /// Stores `list` (replacing that year's list) with the changes of its review, in one transaction.
+    public func saveHotspotList(_ list: HotspotList, changes: [HotspotChange] = [], reviewedAgainst: Int? = nil) throws {
+        try pool.write { db in
+            try db.execute(sql: "DELETE FROM hotspot_list WHERE year = ?", arguments: [list.year])
+            try db.execute(sql: "INSERT INTO hotspot_list (year, method, policy, created_at, reviewed_against) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [list.year, list.method, list.policy.rawValue, ISO8601DateFormatter().string(from: Date()), reviewedAgainst])
+            let insert = try db.makeStatement(sql: "INSERT INTO hotspot (year, cell_id, rank, emission_index, pm25_annual) VALUES (?, ?, ?, ?, ?)")
+            for e in list.entries {
+                try insert.execute(arguments: [list.year, e.cell.description, e.rank, e.emissionIndex, e.pm25Annual])
+            }
+            let change = try db.makeStatement(sql: "INSERT INTO hotspot_change (year, cell_id, change, reason) VALUES (?, ?, ?, ?)")
+            for c in changes { try change.execute(arguments: [list.year, c.cell.description, c.kind.rawValue, c.reason]) }
+        }
+    }
+
+    /// The stored list of `year`; nil when none.
+    public func hotspotList(year: Int) throws -> HotspotList? {
+        try pool.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT method, policy FROM hotspot_list WHERE year = ?", arguments: [year]) else {
+                return nil
+            }
+            let entries = try Row.fetchAll(db, sql: "SELECT cell_id, rank, emission_index, pm25_annual FROM hotspot WHERE year = ? ORDER BY rank",
+                                           arguments: [year]).compactMap { r -> HotspotEntry? in
+                guard let cell = CellID(r["cell_id"] as String) else { return nil }
+                return HotspotEntry(cell: cell, rank: r["rank"], emissionIndex: r["emission_index"], pm25Annual: r["pm25_annual"])
+            }
+            return HotspotList(year: year, method: row["method"], policy: SelectionPolicy(rawValue: row["policy"]) ?? .regional, entries: entries)
+        }
+    }
+
+    /// The changes stored with `year`'s review, entering first, then leaving, then staying.
+    public func hotspotChanges(year: Int) throws -> [HotspotChange] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT cell_id, change, reason FROM hotspot_change WHERE year = ? ORDER BY change, cell_id",
+                             arguments: [year]).compactMap { r in
+                guard let cell = CellID(r["cell_id"] as String), let kind = HotspotChange.Kind(rawValue: r["change"]) else { return nil }
+                return HotspotChange(cell: cell, kind: kind, reason: r["reason"])
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+import HotGridAnalysis
+import HotGridCore
+import HotGridStore
+@testable import HotGridService
+
+@Suite("hotgrid select, review and hotspots on a simulated world")
+struct SelectionTests {
+    @Test("The selected cells hold clearly more true emitters than ranking by mean PM2.5; the list is stored, reviewed and exported")
+    func simulatedWorld() throws {
+        let scratch = try Scratch()
+        defer { scratch.cleanUp() }
+        let cities = ["130100", "130600"]
+        let world = scratch.path("world")
+        _ = try SimulationRun(cities: cities, from: Day("2017-01-01")!, to: Day("2018-12-31")!, seed: 1, satellitePixel: 0.01)
+            .run(folder: world)
+        let db = scratch.path("w.sqlite")
+        try RegionSetup(source: .bundled(region: "2+26"), cities: cities).run(databasePath: db)
+        let store = try SQLiteStore(opening: db)
+        _ = try StationIngest(stationsPath: world + "/stations.csv", observationsPath: world + "/observations.csv").run(store: store)
+        for v in [FieldVariable.pm25Satellite, .u10, .v10, .blh, .precip] {
+            _ = try FieldIngest(variable: v, path: "\(world)/fields/\(v.rawValue).nc").run(store: store)
+        }
+        _ = try EstimateRun(from: Day("2017-01-01")!, to: Day("2018-12-31")!).run(store: store)
+
+        let result = try HotspotSelection(year: 2017).run(store: store)
+        let cells = try store.cells()
+        #expect(result.list.entries.count == Int((0.1 * Double(cells.count)).rounded()))
+        #expect(result.list.entries.map(\.rank) == Array(1...result.list.entries.count))
+
+        // Score against the truth.
+        let truth = try String(contentsOfFile: world + "/truth/cells.csv", encoding: .utf8).split(separator: "\n").dropFirst()
+            .map { $0.split(separator: ",").map(String.init) }
+        let top = Set(truth.filter { $0[5] == "1" }.map { $0[0] })
+        let k = top.count
+        let method = Double(Set(result.list.entries.prefix(k).map(\.cell.description)).intersection(top).count) / Double(k)
+        let byPM = result.cells.indices.filter { result.pm25Annual[$0] != nil }
+            .sorted { result.pm25Annual[$0]! > result.pm25Annual[$1]! }.prefix(k).map { result.cells[$0].id.description }
+        let naive = Double(Set(byPM).intersection(top).count) / Double(k)
+        print("precision at 10 %: emission index \(String(format: "%.1f", 100 * method)) %, mean PM2.5 \(String(format: "%.1f", 100 * naive)) %")
+        #expect(method > naive + 0.15)
+        #expect(method > 0.65)
+
+        let stored = try #require(try store.hotspotList(year: 2017))
+        #expect(stored.entries.map(\.cell) == result.list.entries.map(\.cell))
+        let geojson = try JSONSerialization.jsonObject(with: try HotspotExport(store: store).render(year: 2017, format: .geojson)) as? [String: Any]
+        #expect((geojson?["features"] as? [Any])?.count == stored.entries.count)
+        let csv = String(decoding: try HotspotExport(store: store).render(year: 2017, format: .csv), as: UTF8.self)
+        #expect(csv.hasPrefix(HotspotExport.columns.joined(separator: ",")))
+        #expect(try HotspotExport(store: store).citySummary(stored).contains("合计"))
+
+        let (reviewed, changes) = try HotspotSelection(year: 2018).review(store: store)
+        let kinds = Dictionary(grouping: changes, by: \.kind).mapValues(\.count)
+        print("review 2018: \(kinds)")
+        #expect((kinds[.staying] ?? 0) > (kinds[.entering] ?? 0), "emissions do not change between years: most cells stay")
+        #expect(try store.hotspotChanges(year: 2018).count == changes.count)
+        #expect(try store.hotspotList(year: 2018)?.entries.count == reviewed.list.entries.count)
+        #expect(throws: SelectionError.noPreviousList(year: 2017)) { try HotspotSelection(year: 2017).review(store: store) }
+        #expect(throws: SelectionError.noEstimate(year: 2016)) { try HotspotSelection(year: 2016).run(store: store) }
+    }
+}
