@@ -35,8 +35,12 @@ public struct EmissionDay: Sendable {
     public let blh: [Float]
     /// Precipitation, mm/day; nil when not loaded.
     public let precip: [Float]?
+    /// Where the satellite saw the cell that day (its PM2.5 is then observed, not gap-filled);
+    /// nil when unknown (every cell counts fully).
+    public let seen: [Bool]?
 
-    public init(pm25: [Float], u10: [Float], v10: [Float], blh: [Float], precip: [Float]?) {
+    public init(pm25: [Float], u10: [Float], v10: [Float], blh: [Float], precip: [Float]?, seen: [Bool]? = nil) {
+        self.seen = seen
         self.pm25 = pm25
         self.u10 = u10
         self.v10 = v10
@@ -68,6 +72,7 @@ public enum EmissionIndexMethod: String, Sendable, CaseIterable {
 /// eddy diffusivity. Averaged over the year it is a rate: reported in t/yr per cell. Transport
 /// from a neighbour shows up in u·∇C and K∇²C and is taken away; a basin's trapping shows up as a
 /// low h and is divided out; rain shows up in τ. It needs the wind and boundary-layer fields.
+/// Days are averaged with weights h^−1, halved where the satellite did not see the cell.
 public struct EmissionIndex: Sendable {
     public var lifetimeDays = 2.0
     public var diffusivity = 3_000.0
@@ -75,6 +80,9 @@ public struct EmissionIndex: Sendable {
     /// Days are averaged with weights h^−p: a day's estimate scales with h, and so does its
     /// error, so shallow (stagnant) days tell more (p = 1 did best on simulated worlds).
     public var weightPower = 1.0
+    /// Weight of a cell-day the satellite did not see (its value gap-filled from stations and
+    /// neighbouring days) relative to a seen one.
+    public var gapWeight = 0.5
 
     public init() {}
 
@@ -107,7 +115,7 @@ public struct EmissionIndex: Sendable {
                 let rain = day.precip.map { Double($0[c]) } ?? 0
                 let loss = (1 / lifetimeDays + 0.1 * (rain.isFinite ? max(0, rain) : 0)) / 86_400
                 let flux = h * ((here - background) * loss + u * gx + v * gy - diffusivity * lap) // µg/m²/s
-                let weight = pow(h, -weightPower)
+                let weight = pow(h, -weightPower) * (day.seen.map { $0[c] ? 1 : gapWeight } ?? 1)
                 sums[c] += weight * flux
                 weights[c] += weight
                 counts[c] += 1
@@ -127,9 +135,15 @@ public struct EmissionIndex: Sendable {
         }
     }
 
+    /// The second difference; at the region's edge the missing side mirrors the present one
+    /// (a reflecting boundary), so a peak at the edge still shows as a peak.
     static func second(_ plus: Double?, _ minus: Double?, _ here: Double, _ dx: Double) -> Double {
-        guard let plus, let minus else { return 0 }
-        return (plus + minus - 2 * here) / (dx * dx)
+        switch (plus, minus) {
+        case let (p?, m?): (p + m - 2 * here) / (dx * dx)
+        case let (p?, nil): 2 * (p - here) / (dx * dx)
+        case let (nil, m?): 2 * (m - here) / (dx * dx)
+        default: 0
+        }
     }
 
     /// The `q` quantile of the finite values; NaN when there are none.

@@ -21,7 +21,7 @@ struct EmissionIndexRun {
         let pm25 = try store.fieldDays(FieldVariable.pm25.rawValue, from: from, to: to)
         guard !pm25.isEmpty else { throw SelectionError.noEstimate(year: year) }
         var met: [FieldVariable: [Day: [Float]]] = [:]
-        for variable in [FieldVariable.u10, .v10, .blh, .precip] {
+        for variable in [FieldVariable.u10, .v10, .blh, .precip, .pm25Satellite] {
             met[variable] = Dictionary(try store.fieldDays(variable.rawValue, from: from, to: to).map { ($0.day, $0.values) },
                                        uniquingKeysWith: { a, _ in a })
         }
@@ -34,12 +34,12 @@ struct EmissionIndexRun {
         case .divergence:
             let days = pm25.compactMap { day -> EmissionDay? in
                 guard let u = met[.u10]?[day.day], let v = met[.v10]?[day.day], let h = met[.blh]?[day.day] else { return nil }
-                return EmissionDay(pm25: day.values, u10: u, v10: v, blh: h, precip: met[.precip]?[day.day])
+                return EmissionDay(pm25: day.values, u10: u, v10: v, blh: h, precip: met[.precip]?[day.day],
+                                   seen: met[.pm25Satellite]?[day.day].map { $0.map { !$0.isNaN } })
             }
             guard !days.isEmpty else { throw SelectionError.noMeteorology(year: year, method: method) }
             used = days.count
-            let ei = EmissionIndex()
-            index = ei.divergence(days: days, neighbourhood: CellNeighbourhood(cells: cells.map(\.id))).index
+            index = EmissionIndex().divergence(days: days, neighbourhood: CellNeighbourhood(cells: cells.map(\.id))).index
         case .regression:
             let days = pm25.compactMap { day -> RegressionDay? in
                 guard let u = met[.u10]?[day.day], let v = met[.v10]?[day.day], let h = met[.blh]?[day.day] else { return nil }
