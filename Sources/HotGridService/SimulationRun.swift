@@ -13,7 +13,7 @@ public struct SimulationRun {
     /// Pixel size of the simulated satellite product, degrees.
     public var satellitePixel: Double
 
-    public init(region: String = "2+26", cities: [String]? = nil, from: Day, to: Day, seed: UInt64 = 1, satellitePixel: Double = 0.03) {
+    public init(region: String = "2+26", cities: [String]? = nil, from: Day, to: Day, seed: UInt64 = 1, satellitePixel: Double = 0.01) {
         self.satellitePixel = satellitePixel
         self.region = region
         self.cities = cities

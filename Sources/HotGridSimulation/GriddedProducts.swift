@@ -3,7 +3,7 @@ import HotGridCore
 import HotGridGeo
 
 /// The gridded daily files the world produces, on longitude/latitude grids that are not ours:
-/// a satellite PM2.5 product (0.03°) that is biased, noisy and has cloud gaps (more in summer and
+/// a satellite PM2.5 product (0.01° by default) that is biased, noisy and has cloud gaps (more in summer and
 /// on rainy days), and ERA5-like meteorology (0.25°): wind, boundary-layer height, precipitation.
 struct GriddedProducts {
     struct Product {

@@ -20,7 +20,7 @@ public struct SimulationSummary: Sendable {
 /// `stations.csv`, `observations.csv` (hourly), `fields/*.nc` (daily NetCDF), `truth/emissions.csv`,
 /// `truth/cells.csv`, `truth/stations_daily.csv` and `README.txt`.
 public enum Simulator {
-    public static func write(world: World, to folder: String, satellitePixel: Double = 0.03,
+    public static func write(world: World, to folder: String, satellitePixel: Double = 0.01,
                              progress: (Int, Int) -> Void = { _, _ in }) throws -> SimulationSummary {
         let root = SeededGenerator(seed: world.seed)
         let fm = FileManager.default

@@ -21,7 +21,7 @@ extension Simulator {
             -----
             stations.csv          station_id,name,lon,lat (\(stations) stations: every county seat and urban district, two more per city centre)
             observations.csv      station_id,time,pm25: hourly, Beijing time, whole µg/m³; ~2 % missing hours and outages of 1-3 days
-            fields/pm25_satellite.nc  daily satellite PM2.5, 0.03°, biased (×0.8 ± 0.1 a day, ±15 % in space), ×log-normal noise (25 %),
+            fields/pm25_satellite.nc  daily satellite PM2.5 (0.01° by default), biased (×0.8 ± 0.1 a day, ±15 % in space), ×log-normal noise (25 %),
                                   cloud gaps (30 % of pixels in winter, 60 % in summer, more on rainy days)
             fields/u10.nc, v10.nc, blh.nc, precip.nc  daily ERA5-like meteorology, 0.25°, CF lat/lon, no grid mapping
             truth/emissions.csv   every source: type, position, cell, annual mean primary PM2.5 (t/yr), seasonal schedule

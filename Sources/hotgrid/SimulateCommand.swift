@@ -25,7 +25,7 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "First day (YYYY-MM-DD).") var from = "2017-01-01"
     @Option(help: "Last day (YYYY-MM-DD).") var to = "2018-12-31"
     @Option(help: "Random seed: the same seed gives the same world.") var seed: UInt64 = 1
-    @Option(help: "Pixel size of the simulated satellite product in degrees (0.01 ≈ 1 km).") var satellitePixel = 0.03
+    @Option(help: "Pixel size of the simulated satellite product in degrees (0.01 ≈ 1 km).") var satellitePixel = 0.01
     @Flag(help: "Replace --out if it exists.") var force = false
 
     func validate() throws {
