@@ -12,6 +12,21 @@ enum GDALRuntime {
         GDALSetCacheMax64(128 << 20)
     }()
 
+    /// netCDF and HDF5 are not thread-safe, and GDAL's netCDF driver does not guard every path
+    /// (its multidimensional API among them): raster and netCDF work runs one call at a time.
+    private static let lock = NSRecursiveLock()
+
+    /// Runs `body` holding the process-wide GDAL raster lock.
+    static func serialized<T>(_ body: () throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body()
+    }
+
+    /// Takes and releases the same lock around work that spans several calls (a writer's life).
+    static func lockForWriting() { lock.lock() }
+    static func unlockForWriting() { lock.unlock() }
+
     /// Call before any GDAL use; cheap after the first call.
     static func ensureRegistered() { _ = registration }
 

@@ -25,6 +25,8 @@ public final class NetCDFWriter {
     public init(path: String, variable: String, units: String, longName: String,
                 lattice: Lattice, days: [Day]) throws {
         GDALRuntime.ensureRegistered()
+        GDALRuntime.lockForWriting()
+        defer { GDALRuntime.unlockForWriting() }
         GDALRuntime.resetError()
         guard !days.isEmpty, let driver = GDALGetDriverByName("netCDF"),
               let dataset = GDALCreateMultiDimensional(driver, path, nil, nil) else {
@@ -87,6 +89,8 @@ public final class NetCDFWriter {
             throw GeoError.writeFailed(path: path, reason: "day \(index) with \(values.count) values does not fit \(days.count) days of \(width)×\(height)")
         }
         let filled = values.map { $0.isNaN ? Self.fillValue : $0 }
+        GDALRuntime.lockForWriting()
+        defer { GDALRuntime.unlockForWriting() }
         var start: [UInt64] = [UInt64(index), 0, 0]
         var count: [Int] = [1, height, width]
         let ok = filled.withUnsafeBytes { buffer in
@@ -97,6 +101,8 @@ public final class NetCDFWriter {
 
     /// Flushes and closes the file; the writer must not be used afterwards.
     deinit {
+        GDALRuntime.lockForWriting()
+        defer { GDALRuntime.unlockForWriting() }
         GDALMDArrayRelease(data)
         GDALGroupRelease(root)
         GDALReleaseDataset(dataset)

@@ -52,7 +52,7 @@ public final class RasterFile {
         try GDALRuntime.requireReadableFile(path)
         GDALRuntime.ensureRegistered()
         GDALRuntime.resetError()
-        guard let dataset = GDALOpenEx(path, UInt32(GDAL_OF_RASTER | GDAL_OF_READONLY), nil, nil, nil) else {
+        guard let dataset = GDALRuntime.serialized({ GDALOpenEx(path, UInt32(GDAL_OF_RASTER | GDAL_OF_READONLY), nil, nil, nil) }) else {
             throw GeoError.cannotOpen(path: path, reason: GDALRuntime.lastErrorMessage(or: "not a raster file"))
         }
         self.path = path
@@ -66,7 +66,7 @@ public final class RasterFile {
         GDALRuntime.ensureRegistered()
         GDALRuntime.resetError()
         guard let driver = GDALGetDriverByName("GTiff"),
-              let dataset = GDALCreate(driver, path, Int32(width), Int32(height), Int32(bandCount), GDT_Float32, nil)
+              let dataset = GDALRuntime.serialized({ GDALCreate(driver, path, Int32(width), Int32(height), Int32(bandCount), GDT_Float32, nil) })
         else { throw GeoError.writeFailed(path: path, reason: GDALRuntime.lastErrorMessage()) }
         self.path = path
         self.dataset = dataset
@@ -80,7 +80,7 @@ public final class RasterFile {
         }
     }
 
-    deinit { GDALClose(dataset) }
+    deinit { GDALRuntime.serialized { _ = GDALClose(dataset) } }
 
     public var width: Int { Int(GDALGetRasterXSize(dataset)) }
     public var height: Int { Int(GDALGetRasterYSize(dataset)) }
@@ -113,9 +113,11 @@ public final class RasterFile {
         }
         var values = [Double](repeating: .nan, count: w * h)
         GDALRuntime.resetError()
-        let status = values.withUnsafeMutableBytes { buffer in
-            GDALRasterIO(handle, GF_Read, Int32(column), Int32(row), Int32(w), Int32(h),
-                         buffer.baseAddress, Int32(w), Int32(h), GDT_Float64, 0, 0)
+        let status = GDALRuntime.serialized {
+            values.withUnsafeMutableBytes { buffer in
+                GDALRasterIO(handle, GF_Read, Int32(column), Int32(row), Int32(w), Int32(h),
+                             buffer.baseAddress, Int32(w), Int32(h), GDT_Float64, 0, 0)
+            }
         }
         guard status == CE_None else {
             throw GeoError.cannotOpen(path: path, reason: "reading band \(band): \(GDALRuntime.lastErrorMessage())")
@@ -132,9 +134,11 @@ public final class RasterFile {
         let handle = try bandHandle(band)
         var values = [Float](repeating: .nan, count: width * height)
         GDALRuntime.resetError()
-        let status = values.withUnsafeMutableBytes { buffer in
-            GDALRasterIO(handle, GF_Read, 0, 0, Int32(width), Int32(height),
-                         buffer.baseAddress, Int32(width), Int32(height), GDT_Float32, 0, 0)
+        let status = GDALRuntime.serialized {
+            values.withUnsafeMutableBytes { buffer in
+                GDALRasterIO(handle, GF_Read, 0, 0, Int32(width), Int32(height),
+                             buffer.baseAddress, Int32(width), Int32(height), GDT_Float32, 0, 0)
+            }
         }
         guard status == CE_None else {
             throw GeoError.cannotOpen(path: path, reason: "reading band \(band): \(GDALRuntime.lastErrorMessage())")
@@ -219,9 +223,11 @@ public final class RasterFile {
         }
         var copy = values
         GDALRuntime.resetError()
-        let status = copy.withUnsafeMutableBytes { buffer in
-            GDALRasterIO(handle, GF_Write, Int32(column), Int32(row), Int32(width), Int32(height),
-                         buffer.baseAddress, Int32(width), Int32(height), GDT_Float64, 0, 0)
+        let status = GDALRuntime.serialized {
+            copy.withUnsafeMutableBytes { buffer in
+                GDALRasterIO(handle, GF_Write, Int32(column), Int32(row), Int32(width), Int32(height),
+                             buffer.baseAddress, Int32(width), Int32(height), GDT_Float64, 0, 0)
+            }
         }
         guard status == CE_None else { throw GeoError.writeFailed(path: path, reason: GDALRuntime.lastErrorMessage()) }
     }
