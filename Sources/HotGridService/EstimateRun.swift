@@ -89,12 +89,8 @@ public struct EstimateRun {
         progress.begin("Estimating \(inputs.days.count) days (\(used.rawValue))", total: inputs.days.count)
         let estimates = engine.run(fusionDays) { _ in progress.advance(by: 1) }
         progress.end("done")
-        var seen = 0, total = 0
-        for d in inputs.days.indices {
-            guard let s = inputs.satellite[d] else { continue }
-            seen += s.reduce(0) { $0 + ($1.isNaN ? 0 : 1) }
-        }
-        total = inputs.days.count * inputs.cells.count
+        let seen = inputs.satellite.compactMap { $0 }.reduce(0) { total, day in total + day.reduce(0) { $0 + ($1.isNaN ? 0 : 1) } }
+        let total = inputs.days.count * inputs.cells.count
         try store.importField(variable: FieldVariable.pm25.rawValue, source: "hotgrid estimate --method \(used.rawValue)",
                               summary: { "\(inputs.days.count) days \(from)…\(to), method \(used.rawValue), range \(Int(range)) m" }) { sink in
             for (d, day) in inputs.days.enumerated() where estimates[d].contains(where: { !$0.isNaN }) {

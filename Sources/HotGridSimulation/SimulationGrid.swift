@@ -35,10 +35,6 @@ public struct SimulationGrid: Sendable, Equatable {
         return r * columns + c
     }
 
-    public func cellID(at index: Int) -> CellID {
-        CellID(resolution: Self.resolution, row: firstRow + index / columns, column: firstColumn + index % columns)!
-    }
-
     /// Projected centre of the window cell at `index`.
     public func center(_ index: Int) -> ProjectedPoint {
         GridSpec(resolution: Self.resolution).bounds(row: firstRow + index / columns, column: firstColumn + index % columns).center

@@ -2,7 +2,8 @@ import Foundation
 import HotGridCore
 
 /// A parametric landscape: a north–south ridge (like the Taihang) and, west of it, a basin
-/// (like Taiyuan's in the Fen valley) where air is trapped on calm days.
+/// (like Taiyuan's in the Fen valley) where air is trapped on calm days. Only the basin acts on
+/// the air (through the mixing height); the ridge marks where it lies in the world's description.
 public struct Terrain: Sendable {
     public let ridgeX: Double
     public let ridgeWidth: Double
@@ -29,11 +30,5 @@ public struct Terrain: Sendable {
     public func basinness(_ p: ProjectedPoint) -> Double {
         let dx = (p.x - basinCenter.x) / basinRadiusX, dy = (p.y - basinCenter.y) / basinRadiusY
         return exp(-(dx * dx + dy * dy))
-    }
-
-    /// Elevation in metres (ridge plus the rim around the basin), for the world's description.
-    public func elevation(_ p: ProjectedPoint) -> Double {
-        let ridge = ridgeHeight * exp(-pow((p.x - ridgeX) / ridgeWidth, 2))
-        return ridge + 800 * (1 - basinness(p)) * (p.x < ridgeX ? 1 : 0)
     }
 }

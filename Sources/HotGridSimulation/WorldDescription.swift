@@ -51,7 +51,7 @@ extension Simulator {
 
             Terrain
             -------
-            A north-south ridge (1,200 m, ~25 km wide) near lon \(String(format: "%.2f", ridge.longitude)), and west of it a basin
+            A north-south ridge (\(Int(world.terrain.ridgeHeight)) m, ~\(Int(world.terrain.ridgeWidth / 1000)) km wide) near lon \(String(format: "%.2f", ridge.longitude)), and west of it a basin
             centred at lon \(String(format: "%.2f", basin.longitude)), lat \(String(format: "%.2f", basin.latitude)): on calm days its
             mixing height drops by up to 60 % (blh.nc shows it), trapping what is emitted there.
 
