@@ -17,7 +17,8 @@ FIELDS = pm25_satellite u10 v10 blh precip
 # Simulate two years of a world with known emissions, cut the region into 3 km cells, ingest
 # the world's stations, satellite product and meteorology, estimate daily PM2.5 for every cell,
 # cross-validate it against held-out stations and the truth, export 2017's annual means, select
-# 2017's hotspot cells and review them for 2018.
+# 2017's hotspot cells and review them for 2018, warn every month of 2018 from the 2017 list with
+# its escalations, and publish December's list.
 demo: build
 	$(HOTGRID) simulate --out $(WORLD) --region $(REGION) --force
 	$(HOTGRID) init --db $(DB) --region $(REGION) --force
@@ -31,7 +32,12 @@ demo: build
 	$(HOTGRID) select --db $(DB) --year 2017 --out hotspots-2017.csv
 	$(HOTGRID) review --db $(DB) --year 2018 --out review-2018.csv
 	$(HOTGRID) hotspots --db $(DB) --year 2018 --format geojson --out hotspots-2018.geojson
+	$(HOTGRID) warn --db $(DB) --from 2018-01 --to 2018-12 --out warnings-2018.csv
+	$(HOTGRID) escalations --db $(DB) --out escalations-2018.csv
+	$(HOTGRID) publish --db $(DB) --month 2018-12 --format html --out warnings-2018-12.html
+	$(HOTGRID) publish --db $(DB) --month 2018-12 --format csv --out warnings-2018-12.csv
 	@echo "Annual means per cell: means-2017.csv; hotspot lists: hotspots-2017.csv, hotspots-2018.geojson; review: review-2018.csv"
+	@echo "Warnings 2018: warnings-2018.csv, escalations-2018.csv; December's public list: warnings-2018-12.html (open it in a browser), warnings-2018-12.csv"
 
 test: deps
 	swift test
@@ -41,4 +47,5 @@ bench: build
 	bash scripts/bench.sh
 
 clean:
-	rm -rf .build $(DB) $(DB)-wal $(DB)-shm $(WORLD) means-2017.csv hotspots-2017.csv hotspots-2018.geojson review-2018.csv
+	rm -rf .build $(DB) $(DB)-wal $(DB)-shm $(WORLD) means-2017.csv hotspots-2017.csv hotspots-2018.geojson review-2018.csv \
+		warnings-2018.csv escalations-2018.csv warnings-2018-12.html warnings-2018-12.csv

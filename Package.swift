@@ -10,6 +10,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // SHA-256 for frozen publications and the ledger's hash-chained audit log.
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // GDAL's C API (raster, vector, CRS; GEOS and PROJ come with it). Only HotGridGeo imports it.
@@ -34,7 +36,8 @@ let package = Package(
         // Use cases shared by the command line and (later) the server.
         .target(
             name: "HotGridService",
-            dependencies: ["HotGridCore", "HotGridGeo", "HotGridAnalysis", "HotGridSimulation", "HotGridStore"],
+            dependencies: ["HotGridCore", "HotGridGeo", "HotGridAnalysis", "HotGridSimulation", "HotGridStore",
+                           .product(name: "Crypto", package: "swift-crypto")],
             resources: [.copy("Resources/boundaries")]
         ),
         .executableTarget(

@@ -25,6 +25,13 @@ echo "cells --format geojson (2+26): $(stat -c %s "$work/cells.geojson") bytes i
 # Hotspot selection: one year of 2+26 (needs the meteorology of the simulated world).
 for v in u10 v10 blh precip; do "$HOTGRID" ingest field --db "$work/2+26.sqlite" --variable $v --file "$work/world/fields/$v.nc" 2>/dev/null >/dev/null; done
 "$HOTGRID" select --db "$work/2+26.sqlite" --year 2017 --out "$work/hotspots.csv" 2>&1 | tail -n 1
+# Monthly warnings: every month of 2018 from the 2017 list, with escalations (needs 2018's estimate).
+"$HOTGRID" estimate --db "$work/2+26.sqlite" --from 2018-01-01 --to 2018-12-31 2>/dev/null >/dev/null
+"$HOTGRID" warn --db "$work/2+26.sqlite" --from 2018-01 --to 2018-12 --out "$work/warnings.csv" 2>&1 | tail -n 2
+"$HOTGRID" publish --db "$work/2+26.sqlite" --month 2018-12 --format html --out "$work/warnings.html" >/dev/null
+start=$(date +%s%N)
+"$HOTGRID" publish --db "$work/2+26.sqlite" --month 2018-12 --format html --out "$work/warnings.html"
+echo "publish --format html (2+26, again): $(( ($(date +%s%N) - start) / 1000000 )) ms, $(stat -c %s "$work/warnings.html") bytes"
 # Field ingest: a synthetic 0.01° daily NetCDF over 2+26 for 365 days (write time, then ingest
 # throughput and peak memory of `hotgrid ingest field` on its own).
 "$HOTGRID" bench field --db "$work/2+26.sqlite" --write-only --keep "$work" 2>/dev/null

@@ -1,14 +1,5 @@
 import HotGridCore
 
-/// A cell's mean over a month or a year, with its coverage. The mean is nil when fewer days
-/// are valid than the rule asks (27 a month, 25 in February, 324 a year): never averaged from
-/// what little there is.
-public struct PeriodMean: Sendable, Equatable {
-    public let mean: Double?
-    public let validDays: Int
-    public let expectedDays: Int
-}
-
 public enum PeriodMeans {
     /// Per cell, the mean of `days` (each a day's values in cell order, NaN = missing), valid when
     /// at least `minimumDays` have a value.

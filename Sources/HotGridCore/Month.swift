@@ -1,5 +1,5 @@
 /// A calendar month, the period of warnings and monthly means: `2017-01`.
-public struct Month: Hashable, Sendable, Comparable, Codable, LosslessStringConvertible {
+public struct Month: Hashable, Sendable, Strideable, Codable, LosslessStringConvertible {
     public let year: Int
     public let month: Int
 
@@ -29,6 +29,23 @@ public struct Month: Hashable, Sendable, Comparable, Codable, LosslessStringConv
     public var dayCount: Int { Day.daysIn(month: month, year: year) }
 
     public static func < (lhs: Month, rhs: Month) -> Bool { (lhs.year, lhs.month) < (rhs.year, rhs.month) }
+
+    /// Months since January of year 0: months subtract and step across year ends.
+    private var ordinal: Int { year * 12 + month - 1 }
+
+    /// The month `n` months later (earlier when negative): `2018-12` + 1 = `2019-01`.
+    public func advanced(by n: Int) -> Month {
+        let o = ordinal + n
+        return Month(year: o >= 0 ? o / 12 : (o - 11) / 12, month: ((o % 12) + 12) % 12 + 1)!
+    }
+
+    /// Months from this month to `other`.
+    public func distance(to other: Month) -> Int { other.ordinal - ordinal }
+
+    /// The month before.
+    public var previous: Month { advanced(by: -1) }
+    /// The same month a year earlier.
+    public var yearEarlier: Month { advanced(by: -12) }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()

@@ -17,6 +17,12 @@ struct CSVReader {
         }
     }
 
+    /// Reads CSV held in memory; `name` stands for the path in errors.
+    init(data: Data, name: String) {
+        path = name
+        self.data = data
+    }
+
     /// Size of the file in bytes, the unit of ``read(header:progress:_:)``'s progress.
     var byteCount: Int { data.count }
 

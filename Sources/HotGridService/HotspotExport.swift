@@ -17,12 +17,12 @@ public struct HotspotExport {
     }
 
     public func geojson(_ list: HotspotList) throws -> Data {
-        let (cells, cities, counties) = try lookups()
+        let directory = try CellDirectory(store: store)
         return try CellGeoJSON.encode(list.entries.compactMap { e in
-            guard let cell = cells[e.cell] else { return nil }
+            guard let cell = directory.cells[e.cell] else { return nil }
             return (e.cell, ["cell_id": .text(e.cell.description), "rank": .number(Double(e.rank)), "city_code": .text(cell.cityCode),
-                             "city_name": .text(cities[cell.cityCode] ?? ""), "county_code": .text(cell.countyCode),
-                             "county_name": .text(counties[cell.countyCode] ?? ""),
+                             "city_name": .text(directory.cityNames[cell.cityCode] ?? ""), "county_code": .text(cell.countyCode),
+                             "county_name": .text(directory.countyNames[cell.countyCode] ?? ""),
                              "lon": .number(CellGeoJSON.round(cell.longitude, 6)), "lat": .number(CellGeoJSON.round(cell.latitude, 6)),
                              "emission_index": .number(CellGeoJSON.round(e.emissionIndex, 3)),
                              "pm25_annual": e.pm25Annual.map { .number(CellGeoJSON.round($0, 2)) } ?? .null])
@@ -50,21 +50,13 @@ public struct HotspotExport {
     }
 
     public func csv(_ list: HotspotList) throws -> Data {
-        let (cells, cities, counties) = try lookups()
+        let directory = try CellDirectory(store: store)
         var table = CSVTable(header: Self.columns)
         for e in list.entries {
-            guard let cell = cells[e.cell] else { continue }
-            table.append([e.cell.description, "\(e.rank)", cell.cityCode, cities[cell.cityCode] ?? "", cell.countyCode,
-                          counties[cell.countyCode] ?? "", String(format: "%.6f", cell.longitude), String(format: "%.6f", cell.latitude),
-                          String(format: "%.3f", e.emissionIndex), e.pm25Annual.map { String(format: "%.2f", $0) } ?? ""])
+            guard let place = directory.place(e.cell) else { continue }
+            table.append([e.cell.description, "\(e.rank)"] + place
+                         + [String(format: "%.3f", e.emissionIndex), e.pm25Annual.map { String(format: "%.2f", $0) } ?? ""])
         }
         return table.data
-    }
-
-    /// Cells by id, and city and county names by code.
-    private func lookups() throws -> (cells: [CellID: Cell], cities: [String: String], counties: [String: String]) {
-        (Dictionary(uniqueKeysWithValues: try store.cells().map { ($0.id, $0) }),
-         Dictionary(try store.cities().map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a }),
-         Dictionary(try store.counties().map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a }))
     }
 }

@@ -28,12 +28,6 @@ public struct MeansExport {
             case let .year(y): Day(year: y, month: 12, day: 31)!
             }
         }
-        var minimumDays: Int {
-            switch self {
-            case let .month(m): ValidityRule.minimumDays(inMonth: m.month)
-            case .year: ValidityRule.minimumDaysPerYear
-            }
-        }
     }
 
     public static let columns = ["cell_id", "period", "pm25", "valid_days", "expected_days"]
@@ -43,10 +37,14 @@ public struct MeansExport {
 
     /// Each cell's mean, in dense cell order.
     public func means(_ period: Period) throws -> [PeriodMean] {
+        if case let .month(month) = period {
+            guard let means = try MonthlyMeans(store: store).means(month) else { throw EstimateError.noEstimate(store.path) }
+            return means
+        }
         let days = try store.fieldDays(FieldVariable.pm25.rawValue, from: period.first, to: period.last)
         guard !days.isEmpty else { throw EstimateError.noEstimate(store.path) }
         return PeriodMeans.compute(days: days.map(\.values), cellCount: try store.cellCount(),
-                                   expectedDays: period.first.distance(to: period.last) + 1, minimumDays: period.minimumDays)
+                                   expectedDays: period.first.distance(to: period.last) + 1, minimumDays: ValidityRule.minimumDaysPerYear)
     }
 
     public func render(_ period: Period) throws -> Data {

@@ -19,6 +19,11 @@ extension SQLiteStore {
         }
     }
 
+    /// The years that have a stored list, in order.
+    public func hotspotListYears() throws -> [Int] {
+        try pool.read { try Int.fetchAll($0, sql: "SELECT year FROM hotspot_list ORDER BY year") }
+    }
+
     /// The stored list of `year`; nil when none.
     public func hotspotList(year: Int) throws -> HotspotList? {
         try pool.read { db in

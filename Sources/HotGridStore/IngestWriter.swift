@@ -6,6 +6,7 @@ import HotGridCore
 public struct FieldDaySink {
     fileprivate let db: Database
     fileprivate let statement: Statement
+    fileprivate let staleMeans: Statement
     fileprivate let variable: String
     fileprivate let source: String
     fileprivate let cellCount: Int
@@ -17,6 +18,8 @@ public struct FieldDaySink {
         }
         let present = values.reduce(0) { $0 + ($1.isNaN ? 0 : 1) }
         try statement.execute(arguments: [variable, day.description, cellCount, present, CellCube.encode(values), source])
+        // The month's stored means no longer match its days.
+        try staleMeans.execute(arguments: [variable, Month(day).description])
     }
 }
 
@@ -52,7 +55,9 @@ extension SQLiteStore {
             let statement = try db.makeStatement(sql: """
                 INSERT OR REPLACE INTO field_day (variable, day, cell_count, present, data, source) VALUES (?, ?, ?, ?, ?, ?)
                 """)
-            try produce(FieldDaySink(db: db, statement: statement, variable: variable, source: source, cellCount: cellCount))
+            let staleMeans = try db.makeStatement(sql: "DELETE FROM month_mean WHERE variable = ? AND month = ?")
+            try produce(FieldDaySink(db: db, statement: statement, staleMeans: staleMeans, variable: variable, source: source,
+                                     cellCount: cellCount))
             try Self.log(db, kind: "field \(variable)", source: source, summary: summary())
         }
     }

@@ -1,5 +1,26 @@
 import Foundation
 
+/// Runs the built `hotgrid` executable the way a user does.
+func hotgrid(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+    let products = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    var binary = products.appendingPathComponent("hotgrid")
+    if !FileManager.default.fileExists(atPath: binary.path) {
+        // swift-testing's runner may live inside the .xctest bundle on some layouts.
+        binary = products.deletingLastPathComponent().appendingPathComponent("hotgrid")
+    }
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+}
+
 /// A fresh temporary folder, removed by `cleanUp()`.
 struct Scratch {
     let url: URL

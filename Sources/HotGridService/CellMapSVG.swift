@@ -1,0 +1,76 @@
+import Foundation
+import HotGridCore
+
+/// A map of the region drawn from its own cells, as SVG: nothing fetched from a network.
+///
+/// Cells are exact squares on the national Albers grid, so the map draws in grid units (one
+/// cell = one unit, north up): the region's outline and the city borders are the cell edges
+/// where the neighbour is missing or in another city; hotspot cells are shaded; marked cells
+/// (warnings) are dots coloured by class; city names sit at their cells' centroid.
+struct CellMapSVG {
+    let cells: [Cell]
+    let cityNames: [String: String]
+    var shaded: Set<CellID> = []
+    /// Marked cells with their CSS class, drawn on top.
+    var marked: [CellID: String] = [:]
+    /// A title for screen readers.
+    var title = ""
+
+    var svg: String {
+        guard let minRow = cells.map(\.id.row).min(), let maxRow = cells.map(\.id.row).max(),
+              let minCol = cells.map(\.id.column).min(), let maxCol = cells.map(\.id.column).max() else { return "" }
+        var city: [Int64: String] = [:]
+        for c in cells { city[Self.key(c.id.row, c.id.column)] = c.cityCode }
+        var outline = "", borders = "", hot = ""
+        for c in cells {
+            let x = c.id.column - minCol, y = c.id.row - minRow, code = c.cityCode
+            // Each edge once: the outline wherever the neighbour is missing, borders on east and south sides.
+            for (dr, dc, path) in [(0, 1, "M\(x + 1) \(y)v1"), (1, 0, "M\(x) \(y + 1)h1"), (0, -1, "M\(x) \(y)v1"), (-1, 0, "M\(x) \(y)h1")] {
+                switch city[Self.key(c.id.row + dr, c.id.column + dc)] {
+                case nil: outline += path
+                case let other? where other != code && (dr == 1 || dc == 1): borders += path
+                default: break
+                }
+            }
+            if shaded.contains(c.id) { hot += "M\(x) \(y)h1v1h-1z" }
+        }
+        let width = maxCol - minCol + 1, height = maxRow - minRow + 1
+        var dots: [String: String] = [:]
+        for c in cells {
+            guard let cls = marked[c.id] else { continue }
+            dots[cls, default: ""] += "<circle cx=\"\(Double(c.id.column - minCol) + 0.5)\" cy=\"\(Double(c.id.row - minRow) + 0.5)\" r=\"2.2\"/>"
+        }
+        let labels = Dictionary(grouping: cells, by: \.cityCode).sorted { $0.key < $1.key }.map { code, members -> String in
+            let x = members.reduce(0.0) { $0 + Double($1.id.column - minCol) } / Double(members.count)
+            let y = members.reduce(0.0) { $0 + Double($1.id.row - minRow) } / Double(members.count)
+            return "<text x=\"\(Int(x))\" y=\"\(Int(y))\">\(HTML.escape(cityNames[code] ?? code))</text>"
+        }.joined()
+        return """
+            <svg xmlns="http://www.w3.org/2000/svg" class="cellmap" viewBox="-2 -2 \(width + 4) \(height + 4)" role="img" \
+            aria-label="\(HTML.escape(title))"><title>\(HTML.escape(title))</title>\
+            <path class="hot" d="\(hot)"/><path class="border" d="\(borders)"/><path class="outline" d="\(outline)"/>\
+            \(dots.sorted { $0.key < $1.key }.map { "<g class=\"\($0.key)\">\($0.value)</g>" }.joined())\
+            <g class="labels">\(labels)</g></svg>
+            """
+    }
+
+    private static func key(_ row: Int, _ column: Int) -> Int64 { Int64(row) << 32 | Int64(column) }
+}
+
+/// Escaping text for HTML and SVG.
+enum HTML {
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for ch in text {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+}

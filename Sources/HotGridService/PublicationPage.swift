@@ -1,0 +1,113 @@
+import Foundation
+import HotGridCore
+import HotGridStore
+
+/// The public warning list of a month as one self-contained HTML page a citizen can read:
+/// Chinese first with English beside it, a map of the warned cells drawn from the region's own
+/// cells (no network needed), a summary per city and the table.
+struct PublicationPage {
+    let publication: Publication
+    let records: [[String: String]]
+    let store: SQLiteStore
+
+    var html: String {
+        get throws {
+            let cells = try store.cells()
+            let cityNames = Dictionary(try store.cities().map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+            var marked: [CellID: String] = [:]
+            for row in records {
+                guard let cell = row["cell_id"].flatMap(CellID.init), let first = Self.reasons(row).first else { continue }
+                marked[cell] = first.rawValue
+            }
+            let hotspotYear = try store.warningList(month: publication.month)?.hotspotYear
+            let shaded = Set(try hotspotYear.flatMap { try store.hotspotList(year: $0) }?.entries.map(\.cell) ?? [])
+            let m = publication.month
+            let map = CellMapSVG(cells: cells, cityNames: cityNames, shaded: shaded, marked: marked,
+                                 title: "\(m.year)年\(m.month)月热点网格预警 Hotspot grid warnings \(m)").svg
+            return """
+                <!DOCTYPE html>
+                <html lang="zh-CN"><head><meta charset="utf-8">
+                <meta name="viewport" content="width=device-width, initial-scale=1">
+                <title>\(m.year)年\(m.month)月大气污染热点网格预警名单 · Hotspot grid warning list \(m)</title>
+                <style>\(Self.style)</style></head><body>
+                <header><h1>\(m.year)年\(m.month)月大气污染热点网格预警名单</h1>
+                <p class="en">Air-pollution hotspot grid warning list, \(m)</p></header>
+                \(provenance)
+                <section><h2>预警网格分布 <span class="en">Map of warned cells</span></h2>
+                <figure>\(map)<figcaption>\(legend)</figcaption></figure></section>
+                <section><h2>各城市预警网格数 <span class="en">Warned cells per city</span></h2>\(citySummary)</section>
+                <section><h2>预警网格名单 <span class="en">The list</span></h2>\(table)</section>
+                <footer><p>预警类型：浓度最高、同比恶化最严重、环比恶化最严重，均在本市热点网格中排名。PM2.5 为网格月均浓度估算值（µg/m³）。</p>
+                <p class="en">Each city's hotspot cells with the highest monthly mean PM2.5, the worst change on the same month last year and
+                the worst change on the previous month are warned. PM2.5 is the cell's estimated monthly mean (µg/m³).</p></footer>
+                </body></html>
+
+                """
+        }
+    }
+
+    private var provenance: String {
+        let correction = publication.replaces.map {
+            "<p class=\"correction\">本版为更正，替代第 \($0) 号发布。<span class=\"en\">This publication corrects publication #\($0).</span></p>"
+        } ?? ""
+        return """
+            <section class="provenance"><p>发布编号 <span class="en">Publication</span> #\(publication.id) · \
+            发布时间 <span class="en">Published</span> <time>\(HTML.escape(publication.publishedAt))</time> · \
+            预警网格 <span class="en">Warned cells</span> \(records.count)</p>\(correction)
+            <p>名单 CSV 文件的 SHA-256 <span class="en">SHA-256 of the list's CSV file</span>：<code>\(publication.sha256)</code></p></section>
+            """
+    }
+
+    private var legend: String {
+        WarningReason.allCases.map { r in
+            "<span class=\"key \(r.rawValue)\"></span>\(r.chineseName) <span class=\"en\">\(r.englishName)</span>"
+        }.joined(separator: " ") + " <span class=\"key hot\"></span>热点网格 <span class=\"en\">hotspot cell</span>"
+    }
+
+    private var citySummary: String {
+        let byCity = Dictionary(grouping: records, by: { $0["city_code"] ?? "" }).sorted { $0.key < $1.key }
+        let rows = byCity.map { code, rows -> String in
+            "<tr><td>\(HTML.escape(rows[0]["city_name"] ?? ""))</td><td>\(HTML.escape(code))</td><td class=\"n\">\(rows.count)</td>"
+                + WarningReason.allCases.map { r in "<td class=\"n\">\(rows.filter { Self.reasons($0).contains(r) }.count)</td>" }.joined()
+                + "</tr>"
+        }.joined(separator: "\n")
+        let heads = WarningReason.allCases.map { "<th>\($0.chineseName)<br><span class=\"en\">\($0.englishName)</span></th>" }.joined()
+        return "<table><thead><tr><th>城市<br><span class=\"en\">City</span></th><th>代码<br><span class=\"en\">Code</span></th>"
+            + "<th>预警网格<br><span class=\"en\">Warned</span></th>\(heads)</tr></thead><tbody>\(rows)</tbody></table>"
+    }
+
+    private var table: String {
+        let rows = records.enumerated().map { i, row -> String in
+            let cells = [row["city_name"], row["county_name"], row["cell_id"]].map { "<td>\(HTML.escape($0 ?? ""))</td>" }.joined()
+            let numbers = [row["lon"], row["lat"], row["pm25"], row["yoy_change_pct"], row["mom_change_pct"]]
+                .map { "<td class=\"n\">\(HTML.escape($0 ?? ""))</td>" }.joined()
+            let reasons = Self.reasons(row).map { "<span class=\"tag \($0.rawValue)\">\($0.chineseName)</span>" }.joined(separator: " ")
+            return "<tr><td class=\"n\">\(i + 1)</td>\(cells)\(numbers)<td>\(reasons)</td></tr>"
+        }.joined(separator: "\n")
+        let heads = [("序号", "No."), ("城市", "City"), ("区县", "County"), ("网格编号", "Cell"), ("经度", "Lon"), ("纬度", "Lat"),
+                     ("PM2.5", "µg/m³"), ("同比 %", "YoY %"), ("环比 %", "MoM %"), ("预警类型", "Reason")]
+            .map { "<th>\($0.0)<br><span class=\"en\">\($0.1)</span></th>" }.joined()
+        return "<table class=\"list\"><thead><tr>\(heads)</tr></thead><tbody>\(rows)</tbody></table>"
+    }
+
+    static func reasons(_ row: [String: String]) -> [WarningReason] {
+        (row["reasons"] ?? "").split(separator: ";").compactMap { WarningReason(rawValue: String($0)) }
+    }
+
+    static let style = """
+        body{font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif;margin:0 auto;max-width:1100px;\
+        padding:1rem 1.5rem;color:#1d2733;line-height:1.5}h1{font-size:1.6rem;margin:.2rem 0}h2{font-size:1.2rem;margin-top:2rem}\
+        .en{color:#5b6b7b;font-size:.85em}header .en{font-size:1rem}.provenance{background:#f3f6f9;padding:.6rem 1rem;border-radius:6px}\
+        .correction{color:#9a3d00;font-weight:bold}code{word-break:break-all}figure{margin:0}\
+        .cellmap{width:100%;max-height:80vh;background:#fbfcfd;border:1px solid #d8dee4}\
+        .cellmap .hot{fill:#f2c9a5}.cellmap .outline{fill:none;stroke:#1d2733;stroke-width:.8}\
+        .cellmap .border{fill:none;stroke:#7a8896;stroke-width:.4}.cellmap circle{stroke:#fff;stroke-width:.5}\
+        .cellmap .labels{font-size:7px;fill:#1d2733;text-anchor:middle;paint-order:stroke;stroke:#fff;stroke-width:1.5px}\
+        .highest_concentration{fill:#c0392b;background:#c0392b}.worst_year_on_year{fill:#7d3c98;background:#7d3c98}\
+        .worst_month_on_month{fill:#d68910;background:#d68910}.key{display:inline-block;width:.8em;height:.8em;border-radius:50%;\
+        margin:0 .3em 0 1em;vertical-align:middle}.key.hot{background:#f2c9a5;border-radius:0}\
+        table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border-bottom:1px solid #e1e6eb;padding:.25rem .4rem;\
+        text-align:left;vertical-align:top}th{background:#f3f6f9}td.n{text-align:right;font-variant-numeric:tabular-nums}\
+        .tag{color:#fff;border-radius:3px;padding:0 .3em;white-space:nowrap;font-size:.85em}footer{margin-top:2rem;font-size:.85rem}
+        """
+}
