@@ -31,13 +31,12 @@ let package = Package(
         // Persistence: the embedded SQLite store.
         .target(
             name: "HotGridStore",
-            dependencies: ["HotGridCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["HotGridCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]
         ),
         // Use cases shared by the command line and (later) the server.
         .target(
             name: "HotGridService",
-            dependencies: ["HotGridCore", "HotGridGeo", "HotGridAnalysis", "HotGridSimulation", "HotGridStore",
-                           .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["HotGridCore", "HotGridGeo", "HotGridAnalysis", "HotGridSimulation", "HotGridStore"],
             resources: [.copy("Resources/boundaries")]
         ),
         .executableTarget(
@@ -58,7 +57,7 @@ let package = Package(
         .testTarget(
             name: "HotGridServiceTests",
             dependencies: [
-                "HotGridService", "HotGridStore", "HotGridGeo", "HotGridCore", "hotgrid",
+                "HotGridService", "HotGridStore", "HotGridGeo", "HotGridAnalysis", "HotGridCore", "hotgrid",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             resources: [.copy("Fixtures")]

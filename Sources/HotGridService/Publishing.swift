@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import HotGridCore
 import HotGridStore
@@ -43,7 +42,7 @@ public struct Publishing {
 
     /// Hex SHA-256 of `data`.
     public static func sha256(_ data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        ContentHash.sha256(data)
     }
 
     /// The rows of the frozen CSV, by column name.

@@ -166,6 +166,7 @@ enum Schema {
                     BEGIN SELECT RAISE(ABORT, 'publications are frozen; publish a correction instead'); END;
                 """)
         }
+        migrator.registerMigration("v5-ledger") { db in try LedgerSchema.create(db) }
         return migrator
     }
 }

@@ -4,6 +4,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case notFound(path: String)
     case notAHotGridDatabase(path: String, reason: String)
     case writeFailed(path: String, reason: String)
+    /// The data changed under the request (another user was quicker).
+    case conflict(String)
 
     public var description: String {
         switch self {
@@ -15,6 +17,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             "\(path) is not a HotGrid database (\(reason)). Point --db at a file made by `hotgrid init`."
         case let .writeFailed(path, reason):
             "cannot write \(path): \(reason)"
+        case let .conflict(reason):
+            reason
         }
     }
 }

@@ -7,7 +7,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Benchmarks that print figures (time, throughput, peak memory).",
-        subcommands: [BenchFieldCommand.self]
+        subcommands: [BenchFieldCommand.self, BenchLedgerCommand.self]
     )
 }
 
@@ -26,12 +26,8 @@ struct BenchFieldCommand: ParsableCommand {
     @Option(help: "Keep the NetCDF in this folder.") var keep: String?
 
     func run() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hotgrid-bench-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let (folder, copy) = try scratchCopy(of: db)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let copy = folder.appendingPathComponent("bench.sqlite").path
-        _ = try SQLiteStore(opening: db)
-        try FileManager.default.copyItem(atPath: db, toPath: copy)
         let benchmark = FieldBenchmark(days: days, pixelDegrees: pixel)
         let target = keep ?? folder.path
         if writeOnly {
@@ -46,4 +42,39 @@ struct BenchFieldCommand: ParsableCommand {
                      result.ingestSeconds, result.cellDaysPerSecond, Double(result.days) / result.ingestSeconds,
                      100 * result.presentShare, peakMemoryMegabytes()))
     }
+}
+
+struct BenchLedgerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ledger",
+        abstract: "Record problems and 5 status changes each through the ledger service, then compute statistics and verify the audit log.",
+        discussion: "Works on a copy of --db (which must have no staff yet), so the database itself is left as it was."
+    )
+
+    @Option(help: "A HotGrid database made by `hotgrid init`.") var db: String
+    @Option(help: "Problems to record.") var problems = 10_000
+    @Option(help: "Problems per transaction: 1 = every record and move on its own, as a user's clicks are.") var batch = 1
+
+    func run() throws {
+        let (folder, copy) = try scratchCopy(of: db)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let r = try LedgerBenchmark(problems: problems, batch: batch, scratch: folder.path).run(store: SQLiteStore(opening: copy), progress: TerminalProgress())
+        print("batch \(batch): " + (batch == 1 ? "one transaction per record and per move" : "\(batch) problems per transaction"))
+        print(String(format: "record %d problems: %.1f s (%.0f/s)", r.problems, r.recordSeconds, Double(r.problems) / r.recordSeconds))
+        print(String(format: "%d status changes: %.1f s (%.0f/s)", r.statusChanges, r.changeSeconds, Double(r.statusChanges) / r.changeSeconds))
+        print(String(format: "statistics: %.2f s; audit verify (%d entries): %.2f s", r.statisticsSeconds, r.auditEntries, r.verifySeconds))
+        print(String(format: "total %.1f s, peak memory %d MB", r.recordSeconds + r.changeSeconds + r.statisticsSeconds,
+                     peakMemoryMegabytes()))
+    }
+}
+
+/// A new temporary folder holding a copy of the database at `db` (checked to be one), so a
+/// benchmark leaves the user's database as it was.
+func scratchCopy(of db: String) throws -> (folder: URL, copy: String) {
+    _ = try SQLiteStore(opening: db)
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hotgrid-bench-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let copy = folder.appendingPathComponent("bench.sqlite").path
+    try FileManager.default.copyItem(atPath: db, toPath: copy)
+    return (folder, copy)
 }

@@ -86,7 +86,7 @@ struct IngestFieldCommand: ParsableCommand {
         let started = Date()
         let store = try SQLiteStore(opening: db)
         let s = try FieldIngest(variable: variable, path: file, sourceVariable: sourceVariable, scale: scale, offset: offset,
-                                date: date.flatMap(Day.init), minimumCoverage: minCoverage)
+                                date: date.flatMap { Day($0) }, minimumCoverage: minCoverage)
             .run(store: store, progress: TerminalProgress())
         let elapsed = Date().timeIntervalSince(started)
         print("\(variable.rawValue): \(s.days.count) days \(s.days.first.map(String.init) ?? "") … \(s.days.last.map(String.init) ?? "")")

@@ -92,11 +92,10 @@ struct HistoryCommand: ParsableCommand {
     )
 
     @Option(help: "The HotGrid database.") var db: String
-    @Option(help: "The cell id, e.g. 3K-R01234-C05678.") var cell: String
+    @Option(help: "The cell id, e.g. 3K-R01234-C05678.") var cell: CellID
 
     func run() throws {
-        guard let id = CellID(cell) else { throw ValidationError("--cell \(cell) is not a cell id like 3K-R01234-C05678.") }
-        print(try CellHistory(cell: id, store: SQLiteStore(opening: db)).text, terminator: "")
+        print(try CellHistory(cell: cell, store: SQLiteStore(opening: db)).text, terminator: "")
     }
 }
 
@@ -154,5 +153,23 @@ struct PublicationsCommand: ParsableCommand {
                           "\(try publishing.records(p).count)"])
         }
         FileHandle.standardOutput.write(table.data)
+    }
+}
+
+struct WarningsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "warnings",
+        abstract: "Export a stored month's warning list (as `hotgrid warn` wrote it) without recomputing it.",
+        discussion: "CSV columns: \(WarningExport.columns.joined(separator: ", "))."
+    )
+
+    @Option(help: "The HotGrid database.") var db: String
+    @Option(help: "The month, YYYY-MM.") var month: Month
+    @Option(help: "Write CSV here (default: standard output).") var out: String?
+
+    func run() throws {
+        let store = try SQLiteStore(opening: db)
+        guard let list = try store.warningList(month: month) else { throw WarningError.noWarningList(month) }
+        try OutputFile.write(try WarningExport(store: store).csv([list]), to: out)
     }
 }

@@ -1,15 +1,17 @@
 import Foundation
 
+/// The built `hotgrid` executable beside the test bundle.
+func hotgridBinary() -> URL {
+    let products = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    let binary = products.appendingPathComponent("hotgrid")
+    // swift-testing's runner may live inside the .xctest bundle on some layouts.
+    return FileManager.default.fileExists(atPath: binary.path) ? binary : products.deletingLastPathComponent().appendingPathComponent("hotgrid")
+}
+
 /// Runs the built `hotgrid` executable the way a user does.
 func hotgrid(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-    let products = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    var binary = products.appendingPathComponent("hotgrid")
-    if !FileManager.default.fileExists(atPath: binary.path) {
-        // swift-testing's runner may live inside the .xctest bundle on some layouts.
-        binary = products.deletingLastPathComponent().appendingPathComponent("hotgrid")
-    }
     let process = Process()
-    process.executableURL = binary
+    process.executableURL = hotgridBinary()
     process.arguments = arguments
     let out = Pipe(), err = Pipe()
     process.standardOutput = out

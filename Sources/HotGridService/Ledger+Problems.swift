@@ -1,0 +1,145 @@
+import Foundation
+import HotGridCore
+import HotGridStore
+
+/// A problem as found in the field, before it is recorded.
+public struct ProblemReport: Sendable {
+    public var cell: CellID?
+    public var source: Int?
+    public var category: ProblemCategory
+    public var description: String
+    /// Where it was found; the source's position when a source is named.
+    public var position: LonLat?
+    public var foundOn: Day
+    public var warningMonth: Month?
+    public var evidence: [String]
+
+    public init(cell: CellID? = nil, source: Int? = nil, category: ProblemCategory, description: String, position: LonLat? = nil,
+                foundOn: Day = Ledger.today, warningMonth: Month? = nil, evidence: [String] = []) {
+        self.cell = cell
+        self.source = source
+        self.category = category
+        self.description = description
+        self.position = position
+        self.foundOn = foundOn
+        self.warningMonth = warningMonth
+        self.evidence = evidence
+    }
+}
+
+extension Ledger {
+    /// How close and how recent a problem of the same category must be to be pointed out as a possible duplicate.
+    public static let duplicateRadiusMetres = 100.0
+    public static let duplicateWindowDays = 90
+
+    /// Records a problem (status reported); returns it with the possible duplicates it may repeat.
+    public func recordProblem(_ report: ProblemReport) throws -> (problem: Problem, possibleDuplicates: [Problem]) {
+        try batch { try $0.recordProblem(report) }
+    }
+
+    /// Moves problem `id` by `action`, with a comment (always), a department and deadline (assign,
+    /// reassign), the problem it repeats (mark_duplicate) and evidence files (required to verify).
+    public func act(problem id: Int, _ action: ProblemAction, comment: String, department: String? = nil, deadline: Day? = nil,
+                    duplicateOf: Int? = nil, evidence paths: [String] = []) throws -> Problem {
+        try batch { try $0.act(problem: id, action, comment: comment, department: department, deadline: deadline, duplicateOf: duplicateOf, evidence: paths) }
+    }
+
+    /// Runs several problem records and moves in one transaction, all or none: a day of field work
+    /// synchronised at once, or a ledger imported from another system.
+    public func batch<T>(_ body: (LedgerBatch) throws -> T) throws -> T {
+        try store.ledger(actor: actor.id) { w in try body(LedgerBatch(ledger: self, writer: w)) }
+    }
+
+    /// Great-circle distance in metres.
+    static func metres(_ a: LonLat, _ b: LonLat) -> Double {
+        let r = 6_371_008.8, rad = Double.pi / 180
+        let dLat = (b.latitude - a.latitude) * rad, dLon = (b.longitude - a.longitude) * rad
+        let h = sin(dLat / 2) * sin(dLat / 2) + cos(a.latitude * rad) * cos(b.latitude * rad) * sin(dLon / 2) * sin(dLon / 2)
+        return 2 * r * asin(min(1, sqrt(h)))
+    }
+}
+
+/// Problem records and moves inside one transaction of ``Ledger/batch(_:)``; every check of the
+/// single-step calls applies, against the data as it stands inside the transaction.
+public struct LedgerBatch {
+    let ledger: Ledger
+    let writer: LedgerWriter
+
+    /// See ``Ledger/recordProblem(_:)``.
+    public func recordProblem(_ report: ProblemReport) throws -> (problem: Problem, possibleDuplicates: [Problem]) {
+        var position = report.position, cell = report.cell
+        if let sourceID = report.source {
+            guard let source = try writer.source(id: sourceID) else { throw LedgerError.notFound(what: "source", id: "#\(sourceID)") }
+            if let cell, cell != source.cell {
+                throw LedgerError.invalid(field: "--cell", reason: "source #\(sourceID) lies in \(source.cell), not \(cell)")
+            }
+            position = position ?? source.position
+            cell = source.cell
+        }
+        guard let position else { throw LedgerError.invalid(field: "--lon/--lat", reason: "say where the problem is, or name its --source") }
+        let located = try ledger.cell(at: position, field: "--lon/--lat")
+        if let cell, cell != located {
+            throw LedgerError.invalid(field: "--lon/--lat", reason: "the position lies in \(located), not in \(cell)")
+        }
+        try ledger.policy.check(.recordProblem, at: ledger.place(located))
+        let description = report.description.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !description.isEmpty else { throw LedgerError.invalid(field: "--description", reason: "say what the problem is") }
+        guard report.foundOn <= Ledger.today else { throw LedgerError.invalid(field: "--found-on", reason: "\(report.foundOn) is in the future") }
+        // Same category within 100 m, found in the 90 days up to this one, not themselves duplicates.
+        let duplicates = try writer.problems(category: report.category, since: report.foundOn.advanced(by: -Ledger.duplicateWindowDays),
+                                             near: position, degrees: 0.002)
+            .filter { $0.status != .duplicate && $0.foundOn <= report.foundOn && Ledger.metres($0.position, position) <= Ledger.duplicateRadiusMetres }
+        let evidence = try report.evidence.map(ledger.files.store)
+        for a in evidence { try writer.addAttachment(a) }
+        let problem = try writer.addProblem(Problem(id: 0, cell: located, sourceID: report.source, category: report.category, description: description,
+                                                    position: position, foundBy: ledger.actor.id, foundOn: report.foundOn,
+                                                    warningMonth: report.warningMonth),
+                                            comment: "recorded: " + description, evidence: evidence.map(\.sha256))
+        return (problem, duplicates)
+    }
+
+    /// See ``Ledger/act(problem:_:comment:department:deadline:duplicateOf:evidence:)``.
+    public func act(problem id: Int, _ action: ProblemAction, comment: String, department: String? = nil, deadline: Day? = nil,
+                    duplicateOf: Int? = nil, evidence paths: [String] = []) throws -> Problem {
+        guard !comment.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw LedgerError.commentRequired }
+        guard var problem = try writer.problem(id: id) else { throw LedgerError.notFound(what: "problem", id: "#\(id)") }
+        let status = problem.status
+        try ledger.policy.check(.act(action), at: ledger.place(problem.cell), problem: problem)
+        guard !status.isClosed else { throw LedgerError.closed(problem: id, status: status) }
+        guard let next = action.next(from: status) else { throw LedgerError.transitionNotAllowed(problem: id, status: status, action: action) }
+        if action == .verify, paths.isEmpty { throw LedgerError.evidenceRequired(action) }
+        switch action {
+        case .assign, .reassign:
+            guard let department else { throw LedgerError.missingField(action: action, field: "a responsible department (--department)") }
+            let known = try writer.departmentCodes()
+            guard known.contains(department) else {
+                throw LedgerError.invalid(field: "--department", reason: "no department \(department); known: \(known.joined(separator: ", "))")
+            }
+            let due = deadline ?? problem.deadline ?? problem.foundOn.advanced(by: problem.category.defaultDeadlineDays)
+            guard due >= problem.foundOn else {
+                throw LedgerError.invalid(field: "--deadline", reason: "\(due) is before the problem was found (\(problem.foundOn))")
+            }
+            problem.department = department
+            problem.deadline = due
+        case .markDuplicate:
+            guard let original = duplicateOf else { throw LedgerError.missingField(action: action, field: "the problem it repeats (--duplicate-of)") }
+            guard original != id, let other = try writer.problem(id: original), other.status != .duplicate else {
+                throw LedgerError.invalid(field: "--duplicate-of", reason: "#\(original) is not another recorded problem that is not itself a duplicate")
+            }
+            problem.duplicateOf = original
+        default: break
+        }
+        problem.status = next
+        let evidence = try paths.map(ledger.files.store)
+        for a in evidence { try writer.addAttachment(a) }
+        try writer.apply(action, from: status, to: problem, comment: comment, evidence: evidence.map(\.sha256))
+        return problem
+    }
+}
+
+extension Ledger {
+    /// Problems in this person's area, of one cell or all.
+    public func problems(cell: CellID? = nil) throws -> [Problem] {
+        try store.problems(cell: cell).filter { places[$0.cell].map(policy.covers) ?? false }
+    }
+}

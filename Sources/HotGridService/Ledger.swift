@@ -1,0 +1,130 @@
+import Foundation
+import HotGridCore
+import HotGridGeo
+import HotGridStore
+
+/// The supervision ledger (台账) as one member of staff uses it: every change is checked against
+/// their role and scope, stored with its audit entry, and refused whole if any part is wrong.
+public struct Ledger {
+    public let store: SQLiteStore
+    public let actor: Person
+    let policy: LedgerPolicy
+    let places: [CellID: CellPlace]
+    let files: AttachmentFiles
+    let grid = NationalGrid()
+
+    /// The ledger as person `actorID` sees it.
+    public init(store: SQLiteStore, actor actorID: Int) throws {
+        guard let person = try store.person(id: actorID) else { throw LedgerError.unknownPerson(actorID) }
+        self.store = store
+        actor = person
+        policy = LedgerPolicy(person: person, assignedCells: try store.assignedCells(person: actorID))
+        places = Dictionary(uniqueKeysWithValues: try store.cells().map { ($0.id, CellPlace(cell: $0.id, cityCode: $0.cityCode, countyCode: $0.countyCode)) })
+        files = AttachmentFiles(databasePath: store.path)
+    }
+
+    /// Creates the first administrator of a database that has no staff yet.
+    public static func addFirstAdmin(store: SQLiteStore, name: String) throws -> Person {
+        guard try store.persons().isEmpty else {
+            throw LedgerError.invalid(field: "staff", reason: "this database already has staff; an admin adds people with `hotgrid staff add --as ID`")
+        }
+        return try store.ledger(actor: nil) { try $0.addPerson(Person(id: 0, name: name, role: .admin, scope: .region)) }
+    }
+
+    /// Today in Beijing time, the day field work is dated by default.
+    public static var today: Day { Day(ordinal: Int((Date().timeIntervalSince1970 + 8 * 3600) / 86_400)) }
+
+    func place(_ cell: CellID) throws -> CellPlace {
+        guard let place = places[cell] else { throw LedgerError.unknownCell(cell.description) }
+        return place
+    }
+
+    /// The cell holding `position`, which must lie in the region.
+    func cell(at position: LonLat, field: String) throws -> CellID {
+        guard let id = try? grid.cell(at: position, resolution: places.keys.first?.resolution ?? .m3000), places[id] != nil else {
+            throw LedgerError.invalid(field: field, reason: "\(position.longitude), \(position.latitude) lies outside the region's cells")
+        }
+        return id
+    }
+
+    // MARK: Staff
+
+    /// Adds a member of staff (administrators only).
+    public func addPerson(name: String, role: Role, scope: StaffScope, department: String?, phone: String?) throws -> Person {
+        guard actor.role == .admin else {
+            throw LedgerError.forbidden(person: actor.id, role: actor.role, action: "add staff", reason: "only an admin adds staff")
+        }
+        guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw LedgerError.invalid(field: "--name", reason: "must not be empty") }
+        if role == .departmentOfficer {
+            guard let department, try store.departments().contains(where: { $0.code == department }) else {
+                throw LedgerError.invalid(field: "--department", reason: "a department officer needs a known department ("
+                    + (try store.departments().map(\.code).joined(separator: ", ")) + ")")
+            }
+        } else if department != nil {
+            throw LedgerError.invalid(field: "--department", reason: "only department officers have a department")
+        }
+        try checkScope(scope, role: role)
+        return try store.ledger(actor: actor.id) {
+            try $0.addPerson(Person(id: 0, name: name, role: role, scope: scope, department: role == .departmentOfficer ? department : nil, phone: phone))
+        }
+    }
+
+    private func checkScope(_ scope: StaffScope, role: Role) throws {
+        switch scope {
+        case let .city(code) where !places.values.contains { $0.cityCode == code }:
+            throw LedgerError.invalid(field: "--scope", reason: "no city \(code) in this region")
+        case let .county(code) where !places.values.contains { $0.countyCode == code }:
+            throw LedgerError.invalid(field: "--scope", reason: "no county \(code) in this region")
+        case .assignedCells where ![.gridLeader, .gridSupervisor].contains(role):
+            throw LedgerError.invalid(field: "--scope", reason: "only grid leaders and supervisors work on their assigned cells")
+        default: break
+        }
+    }
+
+    /// Makes `personID` the grid leader or grid supervisor of `cell`.
+    public func assign(cell: CellID, duty: Role, person personID: Int) throws {
+        guard duty == .gridLeader || duty == .gridSupervisor else {
+            throw LedgerError.invalid(field: "--duty", reason: "a cell has a grid_leader and a grid_supervisor")
+        }
+        try policy.check(.manageStaff, at: place(cell))
+        guard let person = try store.person(id: personID) else { throw LedgerError.unknownPerson(personID) }
+        guard person.role == duty else {
+            throw LedgerError.invalid(field: "--person", reason: "#\(personID) is a \(person.role.rawValue), not a \(duty.rawValue)")
+        }
+        try store.ledger(actor: actor.id) { try $0.assign(cell: cell, duty: duty, person: personID) }
+    }
+
+    /// Adds a department problems can be assigned to (administrators only).
+    public func addDepartment(code: String, name: String) throws {
+        guard actor.role == .admin else {
+            throw LedgerError.forbidden(person: actor.id, role: actor.role, action: "add departments", reason: "only an admin adds departments")
+        }
+        guard !code.isEmpty, !name.isEmpty else { throw LedgerError.invalid(field: "--code/--name", reason: "must not be empty") }
+        try store.ledger(actor: actor.id) { try $0.addDepartment(Department(code: code, name: name)) }
+    }
+
+    // MARK: Field work
+
+    /// Records a patrol of `cell` with its findings (possibly "nothing found") and files (GPS track, photos).
+    public func recordPatrol(cell: CellID, day: Day, findings: String, files paths: [String]) throws -> Patrol {
+        try policy.check(.recordPatrol, at: place(cell))
+        guard !findings.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw LedgerError.invalid(field: "--findings", reason: "say what was found, or \"nothing found\"")
+        }
+        let attachments = try paths.map(files.store)
+        return try store.ledger(actor: actor.id) { w in
+            for a in attachments { try w.addAttachment(a) }
+            return try w.addPatrol(Patrol(id: 0, cell: cell, person: actor.id, day: day, findings: findings, attachments: attachments.map(\.sha256)))
+        }
+    }
+
+    /// Records the inspection of source `sourceID` for warning month `month`.
+    public func recordInspection(source sourceID: Int, month: Month, day: Day, note: String) throws -> Inspection {
+        guard let source = try store.source(id: sourceID) else { throw LedgerError.notFound(what: "source", id: "#\(sourceID)") }
+        try policy.check(.recordInspection, at: place(source.cell))
+        return try store.ledger(actor: actor.id) {
+            try $0.addInspection(Inspection(id: 0, cell: source.cell, month: month, sourceID: sourceID, inspector: actor.id, day: day,
+                                            note: note.isEmpty ? "inspected" : note))
+        }
+    }
+}

@@ -1,0 +1,149 @@
+import Crypto
+import Foundation
+import GRDB
+
+/// SHA-256 of content, as lower-case hex: the name of stored files and publications, and the links of the audit chain.
+public enum ContentHash {
+    public static func sha256(_ data: Data) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
+        for b in SHA256.hash(data: data) {
+            out.append(digits[Int(b >> 4)])
+            out.append(digits[Int(b & 0x0f)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// What an audit entry is about: a ledger table and how its rows are keyed.
+public enum AuditEntity: String, Sendable, CaseIterable {
+    case department, person, cellStaff = "cell_staff", source, attachment, patrol, inspection, problem
+    case problemEvent = "problem_event"
+
+    var table: String { rawValue }
+
+    /// The SQL expression that gives a row's entity id as text.
+    var key: String {
+        switch self {
+        case .department: "code"
+        case .cellStaff: "cell_id || '/' || duty"
+        case .attachment: "sha256"
+        default: "CAST(id AS TEXT)"
+        }
+    }
+
+    /// The column (or expression) to find a row by its entity id; `id` takes the text id through
+    /// SQLite's numeric affinity and stays an index lookup.
+    var lookup: String { key == "CAST(id AS TEXT)" ? "id" : key }
+}
+
+/// The append-only, hash-chained audit log.
+///
+/// Every change to a ledger row appends an entry (who, when, what, the row before and after) in
+/// the same transaction as the change. An entry's hash covers the previous entry's hash, its own
+/// fields and the SHA-256 of its payload and of the row after the change, so editing, deleting or
+/// reordering any entry breaks the chain from there on; and the latest entry of every row must
+/// match the row as it is, so a row changed behind HotGrid's back is caught too. Redaction removes
+/// a payload but keeps its hash, so the chain still verifies.
+enum AuditLog {
+    static let genesis = String(repeating: "0", count: 64)
+    /// Audit times: ISO 8601 UTC with milliseconds.
+    static let time = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+
+    static func sha256(_ text: String) -> String { ContentHash.sha256(Data(text.utf8)) }
+
+    /// The row of `entity` with id `id` as canonical JSON (sorted keys); nil when there is none.
+    static func snapshot(_ db: Database, _ entity: AuditEntity, id: String) throws -> String? {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM \(entity.table) WHERE \(entity.lookup) = ?"), arguments: [id]) else {
+            return nil
+        }
+        return canonical(row)
+    }
+
+    /// `row` as JSON with sorted keys, leaving out the column `excluding`: the same row always
+    /// gives the same text (integers as integers, reals in Swift's shortest round-trip form, blobs in base64).
+    static func canonical(_ row: Row, excluding: String? = nil) -> String {
+        var fields: [(String, String)] = []
+        for (column, value) in row where column != excluding {
+            let text: String
+            switch value.storage {
+            case .null: text = "null"
+            case let .int64(i): text = String(i)
+            case let .double(d): text = d.isFinite ? "\(d)" : "null"
+            case let .string(s): text = quoted(s)
+            case let .blob(b): text = quoted(b.base64EncodedString())
+            }
+            fields.append((column, text))
+        }
+        return "{" + fields.sorted { $0.0 < $1.0 }.map { quoted($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
+    }
+
+    /// A JSON string literal.
+    static func quoted(_ s: String) -> String {
+        // Most text needs no escaping.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) { return "\"" + s + "\"" }
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    /// Appends an entry for a change of `entity` `id` whose row was `before` (a snapshot taken
+    /// before the change; nil for a new row). The row after is read now. `head` carries the
+    /// chain's last entry from one entry to the next within a transaction.
+    static func record(_ db: Database, actor: Int?, action: String, entity: AuditEntity, id: String, before: String?,
+                       head: ChainHead = ChainHead()) throws {
+        let after = try snapshot(db, entity, id: id)
+        let payload = "{\"after\":\(after ?? "null"),\"before\":\(before ?? "null")}"
+        if head.hash == nil {
+            let last = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, hash FROM audit_entry ORDER BY seq DESC LIMIT 1"))
+            head.seq = last?["seq"] ?? 0
+            head.hash = last?["hash"] ?? genesis
+        }
+        let seq = head.seq + 1, previous = head.hash!
+        let at = Self.time.format(Date())
+        let entry = AuditEntryFields(seq: seq, at: at, actor: actor, action: action, entity: entity.rawValue, entityID: id,
+                                     payloadSHA256: sha256(payload), afterSHA256: after.map(sha256), previousHash: previous)
+        let hash = entry.hash
+        try db.cachedStatement(sql: """
+            INSERT INTO audit_entry (seq, at, actor, action, entity, entity_id, payload, payload_sha256, after_sha256, previous_hash, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [seq, at, actor, action, entity.rawValue, id, payload, entry.payloadSHA256, entry.afterSHA256, previous, hash])
+        head.seq = seq
+        head.hash = hash
+    }
+}
+
+/// The audit chain's last entry, as known inside one write transaction.
+final class ChainHead {
+    var seq = 0
+    var hash: String?
+}
+
+/// The fields an audit entry's hash covers.
+struct AuditEntryFields {
+    let seq: Int
+    let at: String
+    let actor: Int?
+    let action: String
+    let entity: String
+    let entityID: String
+    let payloadSHA256: String
+    let afterSHA256: String?
+    let previousHash: String
+
+    var hash: String {
+        AuditLog.sha256([previousHash, "\(seq)", at, actor.map(String.init) ?? "-", action, entity, entityID, payloadSHA256,
+                         afterSHA256 ?? "-"].joined(separator: "\n"))
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import GRDB
+
+/// Something `audit verify` found wrong, naming the entry or row.
+public struct AuditFinding: Hashable, Sendable, CustomStringConvertible {
+    /// The audit entry concerned, when there is one.
+    public let seq: Int?
+    public let message: String
+    public var description: String { (seq.map { "entry \($0): " } ?? "") + message }
+
+    public init(seq: Int?, message: String) {
+        self.seq = seq
+        self.message = message
+    }
+}
+
+/// The outcome of checking the audit log against itself and the ledger.
+public struct AuditReport: Sendable {
+    public let entries: Int
+    public let redacted: Int
+    /// The last entry's hash: write it down (or publish it) to detect a truncated log later.
+    public let head: String
+    public let findings: [AuditFinding]
+    public var isIntact: Bool { findings.isEmpty }
+
+    public init(entries: Int, redacted: Int, head: String, findings: [AuditFinding]) {
+        self.entries = entries
+        self.redacted = redacted
+        self.head = head
+        self.findings = findings
+    }
+}
+
+extension SQLiteStore {
+    /// Walks the chain (sequence, previous hash, payload hash, entry hash), then checks that every
+    /// ledger row is what its latest entry says it became.
+    public func verifyAudit() throws -> AuditReport {
+        try pool.read { db in
+            var findings: [AuditFinding] = []
+            var previous = AuditLog.genesis, expectedSeq = 1, count = 0, redacted = 0
+            var latest: [String: (seq: Int, after: String?)] = [:]
+            let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM audit_entry ORDER BY seq")
+            while let row = try cursor.next() {
+                count += 1
+                let seq: Int = row["seq"]
+                if seq != expectedSeq {
+                    findings.append(AuditFinding(seq: seq, message: seq > expectedSeq
+                        ? (seq - 1 == expectedSeq ? "entry \(expectedSeq) is missing (deleted)" : "entries \(expectedSeq)…\(seq - 1) are missing (deleted)") : "out of sequence (expected \(expectedSeq))"))
+                }
+                expectedSeq = seq + 1
+                let fields = AuditEntryFields(seq: seq, at: row["at"], actor: row["actor"], action: row["action"], entity: row["entity"],
+                                              entityID: row["entity_id"], payloadSHA256: row["payload_sha256"],
+                                              afterSHA256: row["after_sha256"], previousHash: row["previous_hash"])
+                if fields.previousHash != previous {
+                    findings.append(AuditFinding(seq: seq, message: "does not follow the entry before it (an entry was deleted, inserted or reordered)"))
+                }
+                if fields.hash != row["hash"] as String {
+                    findings.append(AuditFinding(seq: seq, message: "its content does not match its hash (the entry was edited)"))
+                }
+                if (row["redacted"] as Int) == 1 {
+                    redacted += 1
+                } else if let payload = row["payload"] as String?, AuditLog.sha256(payload) != fields.payloadSHA256 {
+                    findings.append(AuditFinding(seq: seq, message: "its payload does not match its hash (the before/after record was edited)"))
+                } else if row["payload"] as String? == nil {
+                    findings.append(AuditFinding(seq: seq, message: "its payload is missing but it is not marked redacted"))
+                }
+                previous = row["hash"]
+                latest["\(fields.entity)/\(fields.entityID)"] = (seq, fields.afterSHA256)
+            }
+            // Every ledger row must be what its latest entry recorded.
+            for entity in AuditEntity.allCases {
+                var seen = Set<String>()
+                for row in try Row.fetchAll(db, sql: "SELECT \(entity.key) AS audit_key, * FROM \(entity.table)") {
+                    let id: String = row["audit_key"]
+                    seen.insert(id)
+                    let current = AuditLog.sha256(AuditLog.canonical(row, excluding: "audit_key"))
+                    guard let last = latest["\(entity.rawValue)/\(id)"] else {
+                        findings.append(AuditFinding(seq: nil, message: "\(entity.rawValue) \(id) has no audit entry (written behind HotGrid's back)"))
+                        continue
+                    }
+                    if last.after != current {
+                        findings.append(AuditFinding(seq: last.seq, message:
+                            "\(entity.rawValue) \(id) differs from what this entry recorded (the row was changed behind HotGrid's back)"))
+                    }
+                }
+                for (key, last) in latest where key.hasPrefix(entity.rawValue + "/") && last.after != nil
+                    && !seen.contains(String(key.dropFirst(entity.rawValue.count + 1))) {
+                    findings.append(AuditFinding(seq: last.seq, message: "\(key.replacingOccurrences(of: "/", with: " ")) is gone (deleted behind HotGrid's back)"))
+                }
+            }
+            return AuditReport(entries: count, redacted: redacted, head: previous, findings: findings)
+        }
+    }
+}
+
+extension SQLiteStore {
+    /// Whether an entry with this hash is in the log.
+    public func auditContains(hash: String) throws -> Bool {
+        try pool.read { try Bool.fetchOne($0, sql: "SELECT 1 FROM audit_entry WHERE hash = ?", arguments: [hash]) ?? false }
+    }
+}
