@@ -39,7 +39,9 @@ struct EmissionIndexRun {
             }
             guard !days.isEmpty else { throw SelectionError.noMeteorology(year: year, method: method) }
             used = days.count
-            index = EmissionIndex().divergence(days: days, neighbourhood: CellNeighbourhood(cells: cells.map(\.id))).index
+            let ids = cells.map(\.id)
+            let raw = EmissionIndex().divergence(days: days, neighbourhood: CellNeighbourhood(cells: ids)).index
+            index = SpillOverDeconvolution().apply(index: raw, cells: ids)
         case .regression:
             let days = pm25.compactMap { day -> RegressionDay? in
                 guard let u = met[.u10]?[day.day], let v = met[.v10]?[day.day], let h = met[.blh]?[day.day] else { return nil }
