@@ -77,6 +77,29 @@ struct EmissionIndexTests {
         #expect(result[index(2, 2)] > result[small], "the big source stays on top")
     }
 
+    @Test("An unseen cell-day takes the E of the nearby days the satellite saw, not that of its gap-filled value")
+    func unseenDaysTakeSeenFlux() {
+        // A source at (4, 4) raises its cell by 20 on every day. Every third day the satellite missed the
+        // source's cell and its gap-filled value lost the local peak: the index must not be pulled down.
+        var peak = [Float](repeating: 55, count: 81)
+        peak[index(4, 4)] = 75
+        let flat = [Float](repeating: 55, count: 81)
+        let days = (0..<30).map { d -> EmissionDay in
+            let unseen = d % 3 == 0
+            var seen = [Bool](repeating: true, count: 81)
+            seen[index(4, 4)] = !unseen
+            return EmissionDay(pm25: unseen ? flat : peak, u10: [Float](repeating: 1, count: 81), v10: [Float](repeating: 0, count: 81),
+                               blh: [Float](repeating: 500, count: 81), precip: nil, seen: seen)
+        }
+        let allSeen = EmissionIndex().divergence(days: days.filter { $0.seen![index(4, 4)] }, neighbourhood: neighbourhood).index
+        let result = EmissionIndex().divergence(days: days, neighbourhood: neighbourhood).index
+        #expect(abs(result[index(4, 4)] - allSeen[index(4, 4)]) < 1e-6 * abs(allSeen[index(4, 4)]))
+        var old = EmissionIndex()
+        old.gapFluxWindow = 0
+        let diluted = old.divergence(days: days, neighbourhood: neighbourhood).index
+        #expect(diluted[index(4, 4)] < 0.9 * result[index(4, 4)], "with the gap-filled days' own E the source is diluted")
+    }
+
     @Test("A uniform field has no local emission; a field with a peak puts it on top")
     func uniformAndPeak() {
         let flat = EmissionIndex().divergence(days: [day([Float](repeating: 55, count: 81), u: 2, h: 500)], neighbourhood: neighbourhood).index
