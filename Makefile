@@ -18,7 +18,7 @@ FIELDS = pm25_satellite u10 v10 blh precip
 # the world's stations, satellite product and meteorology, estimate daily PM2.5 for every cell,
 # cross-validate it against held-out stations and the truth, export 2017's annual means, select
 # 2017's hotspot cells and review them for 2018, warn every month of 2018 from the 2017 list with
-# its escalations, and publish December's list.
+# its escalations, publish December's list, and run a month of supervision work on the ledger.
 demo: build
 	$(HOTGRID) simulate --out $(WORLD) --region $(REGION) --force
 	$(HOTGRID) init --db $(DB) --region $(REGION) --force
@@ -36,8 +36,10 @@ demo: build
 	$(HOTGRID) escalations --db $(DB) --out escalations-2018.csv
 	$(HOTGRID) publish --db $(DB) --month 2018-12 --format html --out warnings-2018-12.html
 	$(HOTGRID) publish --db $(DB) --month 2018-12 --format csv --out warnings-2018-12.csv
+	HOTGRID=$(HOTGRID) bash scripts/ledger-scenario.sh $(DB) 2018-12 ledger-2018-12
 	@echo "Annual means per cell: means-2017.csv; hotspot lists: hotspots-2017.csv, hotspots-2018.geojson; review: review-2018.csv"
 	@echo "Warnings 2018: warnings-2018.csv, escalations-2018.csv; December's public list: warnings-2018-12.html (open it in a browser), warnings-2018-12.csv"
+	@echo "Ledger: ledger-2018-12/ (one cell's problem sheet, statistics); try hotgrid history --db $(DB) --cell <a cell id from warnings-2018.csv>"
 
 test: deps
 	swift test
@@ -48,4 +50,5 @@ bench: build
 
 clean:
 	rm -rf .build $(DB) $(DB)-wal $(DB)-shm $(WORLD) means-2017.csv hotspots-2017.csv hotspots-2018.geojson review-2018.csv \
-		warnings-2018.csv escalations-2018.csv warnings-2018-12.html warnings-2018-12.csv
+		warnings-2018.csv escalations-2018.csv warnings-2018-12.html warnings-2018-12.csv \
+		ledger-2018-12 $(DB).files
