@@ -36,3 +36,8 @@ echo "publish --format html (2+26, again): $(( ($(date +%s%N) - start) / 1000000
 # throughput and peak memory of `hotgrid ingest field` on its own).
 "$HOTGRID" bench field --db "$work/2+26.sqlite" --write-only --keep "$work" 2>/dev/null
 "$HOTGRID" ingest field --db "$work/2+26.sqlite" --variable pm25_satellite --file "$work/bench-pm25_satellite.nc" 2>/dev/null
+# Ledger: 10,000 problems with 50,000 status changes through the service (permission checks, audit
+# entries), then the statistics and audit verify; one transaction per move, then 100 problems per transaction.
+"$HOTGRID" init --db "$work/ledger.sqlite" --region 2+26 >/dev/null 2>&1
+"$HOTGRID" bench ledger --db "$work/ledger.sqlite" --batch 1 2>/dev/null
+"$HOTGRID" bench ledger --db "$work/ledger.sqlite" --batch 100 2>/dev/null
