@@ -12,6 +12,10 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         // SHA-256 for frozen publications and the ledger's hash-chained audit log.
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        // The HTTP server, its test client, and bcrypt for passwords.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // GDAL's C API (raster, vector, CRS; GEOS and PROJ come with it). Only HotGridGeo imports it.
@@ -36,13 +40,20 @@ let package = Package(
         // Use cases shared by the command line and (later) the server.
         .target(
             name: "HotGridService",
-            dependencies: ["HotGridCore", "HotGridGeo", "HotGridAnalysis", "HotGridSimulation", "HotGridStore"],
+            dependencies: ["HotGridCore", "HotGridGeo", "HotGridAnalysis", "HotGridSimulation", "HotGridStore",
+                           .product(name: "HummingbirdBcrypt", package: "hummingbird-auth")],
             resources: [.copy("Resources/boundaries")]
+        ),
+        // Hummingbird 2: the JSON/GeoJSON/CSV API, server-rendered pages, authentication.
+        .target(
+            name: "HotGridServer",
+            dependencies: ["HotGridService", "HotGridStore", "HotGridCore", .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "HTTPTypes", package: "swift-http-types")]
         ),
         .executableTarget(
             name: "hotgrid",
             dependencies: [
-                "HotGridService", "HotGridCore", "HotGridAnalysis",
+                "HotGridService", "HotGridServer", "HotGridCore", "HotGridAnalysis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -53,6 +64,13 @@ let package = Package(
         .testTarget(
             name: "HotGridStoreTests",
             dependencies: ["HotGridStore", "HotGridCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "HotGridServerTests",
+            dependencies: [
+                "HotGridServer", "HotGridService", "HotGridStore", "HotGridCore",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
         .testTarget(
             name: "HotGridServiceTests",

@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
-# Installs the system libraries HotGrid builds against (GDAL with PROJ, GEOS and netCDF), once.
-# Safe to run again: it does nothing when they are already there.
+# Installs what HotGrid builds against and tests with, once: GDAL (with PROJ, GEOS and netCDF),
+# and headless Chromium with CJK fonts for the page tests. Safe to run again: it installs only
+# what is missing.
 set -euo pipefail
-if pkg-config --exists gdal 2>/dev/null; then
-  exit 0
-fi
-echo "Installing GDAL (libgdal-dev) with apt-get; this takes about half a minute…" >&2
+missing=()
+pkg-config --exists gdal 2>/dev/null || missing+=(libgdal-dev pkg-config)
+command -v chromium >/dev/null || missing+=(chromium)
+fc-list 2>/dev/null | grep -q "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+[ ${#missing[@]} -eq 0 ] && exit 0
+echo "Installing ${missing[*]} with apt-get; this takes a minute or two…" >&2
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then
-  command -v sudo >/dev/null || { echo "Run as root or install sudo: apt-get install -y libgdal-dev pkg-config" >&2; exit 1; }
+  command -v sudo >/dev/null || { echo "Run as root or install sudo: apt-get install -y ${missing[*]}" >&2; exit 1; }
   SUDO=sudo
 fi
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
-$SUDO apt-get install -y -qq libgdal-dev pkg-config >/dev/null
+$SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 pkg-config --exists gdal || { echo "libgdal-dev installed but pkg-config cannot find gdal" >&2; exit 1; }

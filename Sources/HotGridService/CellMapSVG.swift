@@ -7,7 +7,7 @@ import HotGridCore
 /// cell = one unit, north up): the region's outline and the city borders are the cell edges
 /// where the neighbour is missing or in another city; hotspot cells are shaded; marked cells
 /// (warnings) are dots coloured by class; city names sit at their cells' centroid.
-struct CellMapSVG {
+public struct CellMapSVG: Sendable {
     let cells: [Cell]
     let cityNames: [String: String]
     var shaded: Set<CellID> = []
@@ -15,8 +15,20 @@ struct CellMapSVG {
     var marked: [CellID: String] = [:]
     /// A title for screen readers.
     var title = ""
+    /// Where a marked cell links to (`{id}` is replaced by the cell id); nil for no links.
+    var link: String?
 
-    var svg: String {
+    public init(cells: [Cell], cityNames: [String: String], shaded: Set<CellID> = [], marked: [CellID: String] = [:], title: String = "",
+                link: String? = nil) {
+        self.cells = cells
+        self.cityNames = cityNames
+        self.shaded = shaded
+        self.marked = marked
+        self.title = title
+        self.link = link
+    }
+
+    public var svg: String {
         guard let minRow = cells.map(\.id.row).min(), let maxRow = cells.map(\.id.row).max(),
               let minCol = cells.map(\.id.column).min(), let maxCol = cells.map(\.id.column).max() else { return "" }
         var city: [Int64: String] = [:]
@@ -38,7 +50,8 @@ struct CellMapSVG {
         var dots: [String: String] = [:]
         for c in cells {
             guard let cls = marked[c.id] else { continue }
-            dots[cls, default: ""] += "<circle cx=\"\(Double(c.id.column - minCol) + 0.5)\" cy=\"\(Double(c.id.row - minRow) + 0.5)\" r=\"2.2\"/>"
+            let dot = "<circle cx=\"\(Double(c.id.column - minCol) + 0.5)\" cy=\"\(Double(c.id.row - minRow) + 0.5)\" r=\"2.2\"><title>\(c.id)</title></circle>"
+            dots[cls, default: ""] += link.map { "<a href=\"\($0.replacingOccurrences(of: "{id}", with: c.id.description))\">\(dot)</a>" } ?? dot
         }
         let labels = Dictionary(grouping: cells, by: \.cityCode).sorted { $0.key < $1.key }.map { code, members -> String in
             let x = members.reduce(0.0) { $0 + Double($1.id.column - minCol) } / Double(members.count)
@@ -58,8 +71,8 @@ struct CellMapSVG {
 }
 
 /// Escaping text for HTML and SVG.
-enum HTML {
-    static func escape(_ text: String) -> String {
+public enum HTML {
+    public static func escape(_ text: String) -> String {
         var out = ""
         for ch in text {
             switch ch {

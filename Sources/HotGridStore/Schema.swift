@@ -167,6 +167,26 @@ enum Schema {
                 """)
         }
         migrator.registerMigration("v5-ledger") { db in try LedgerSchema.create(db) }
+        migrator.registerMigration("v6-accounts") { db in
+            try db.execute(sql: """
+                CREATE TABLE credential (
+                    person_id INTEGER PRIMARY KEY NOT NULL REFERENCES person(id),
+                    login TEXT NOT NULL UNIQUE CHECK (length(login) >= 3),
+                    password_hash TEXT NOT NULL,
+                    updated_at TEXT NOT NULL
+                );
+                -- Only the SHA-256 of a token is kept: a copy of the file does not let anyone in.
+                CREATE TABLE access_token (
+                    token_sha256 TEXT PRIMARY KEY NOT NULL CHECK (length(token_sha256) = 64),
+                    person_id INTEGER NOT NULL REFERENCES person(id),
+                    kind TEXT NOT NULL CHECK (kind IN ('session', 'bearer')),
+                    csrf TEXT,
+                    created_at TEXT NOT NULL,
+                    expires_at TEXT NOT NULL
+                ) WITHOUT ROWID;
+                CREATE INDEX access_token_person ON access_token(person_id);
+                """)
+        }
         return migrator
     }
 }

@@ -1,0 +1,85 @@
+import Foundation
+import HotGridService
+import HotGridStore
+import Hummingbird
+
+/// An error as the API returns it: `{"error": {"code", "message", "fields"}}` with its status.
+struct APIError: Error, HTTPResponseError {
+    let status: HTTPResponse.Status
+    let code: String
+    let message: String
+    var fields: [String: String]? = nil
+
+    static func badRequest(_ message: String, fields: [String: String]? = nil) -> APIError {
+        APIError(status: .badRequest, code: "bad_request", message: message, fields: fields)
+    }
+    static func notFound(_ message: String) -> APIError { APIError(status: .notFound, code: "not_found", message: message) }
+    static let unauthorized = APIError(status: .unauthorized, code: "unauthorized", message: "sign in first: a bearer token or a session")
+    static func forbidden(_ message: String) -> APIError { APIError(status: .forbidden, code: "forbidden", message: message) }
+
+    private struct Body: Encodable {
+        struct Inner: Encodable {
+            let code: String
+            let message: String
+            let fields: [String: String]?
+        }
+        let error: Inner
+    }
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(Body(error: .init(code: code, message: message, fields: fields)))
+        var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
+        if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer realm=\"hotgrid\"" }
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// The API form of any error a route throws; never a bare 500.
+    static func from(_ error: any Error) -> APIError? {
+        switch error {
+        case let e as APIError: return e
+        case let e as LedgerError:
+            switch e {
+            case .forbidden: return APIError(status: .forbidden, code: "forbidden", message: e.description)
+            case .unknownPerson, .unknownCell, .notFound: return APIError(status: .notFound, code: "not_found", message: e.description)
+            case .transitionNotAllowed, .closed: return APIError(status: .conflict, code: "conflict", message: e.description)
+            case .commentRequired: return APIError(status: .unprocessableContent, code: "invalid", message: e.description, fields: ["comment": "required"])
+            case let .invalid(field, reason): return APIError(status: .unprocessableContent, code: "invalid", message: e.description, fields: [field: reason])
+            case let .missingField(_, field): return APIError(status: .unprocessableContent, code: "invalid", message: e.description, fields: [field: "required"])
+            case .evidenceRequired: return APIError(status: .unprocessableContent, code: "invalid", message: e.description, fields: ["evidence": "required"])
+            case .badRow: return APIError(status: .unprocessableContent, code: "invalid", message: e.description)
+            }
+        case let e as WarningError:
+            switch e {
+            case .noWarningList, .noPublication, .unknownCell, .noMeans, .noHotspotList:
+                return APIError(status: .notFound, code: "not_found", message: e.description)
+            default: return APIError(status: .unprocessableContent, code: "invalid", message: e.description)
+            }
+        case let e as StoreError:
+            if case .conflict = e { return APIError(status: .conflict, code: "conflict", message: e.description) }
+            return nil
+        case is DecodingError:
+            return .badRequest("the request body is not the JSON this endpoint expects: \(error)")
+        case let e as HTTPError:
+            return APIError(status: e.status, code: e.status.code == 413 ? "too_large" : "http_\(e.status.code)",
+                            message: e.body ?? e.status.reasonPhrase)
+        default: return nil
+        }
+    }
+}
+
+/// Turns every error into the API's error body; unexpected ones become a 500 with a request id,
+/// logged without request bodies or credentials.
+struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch {
+            if let api = APIError.from(error) { return try api.response(from: request, context: context) }
+            context.logger.error("internal error on \(request.method) \(request.uri.path): \(error)")
+            return try APIError(status: .internalServerError, code: "internal", message: "an internal error occurred (request \(context.id))")
+                .response(from: request, context: context)
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import Hummingbird
+
+/// The API's one JSON envelope: `{"meta": {"page", "limit", "found"}, "results": [...]}`.
+struct Envelope<Item: Encodable & Sendable>: ResponseGenerator, Sendable {
+    let page: Int
+    let limit: Int
+    let found: Int
+    let results: [Item]
+
+    /// Page `paging.page` of `all`.
+    init(_ all: [Item], paging: Paging) {
+        page = paging.page
+        limit = paging.limit
+        found = all.count
+        results = Array(all.dropFirst((paging.page - 1) * paging.limit).prefix(paging.limit))
+    }
+
+    private struct Body: Encodable {
+        struct Meta: Encodable {
+            let page: Int
+            let limit: Int
+            let found: Int
+        }
+        let meta: Meta
+        let results: [Item]
+    }
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        try JSONBody.response(Body(meta: .init(page: page, limit: limit, found: found), results: results))
+    }
+}
+
+/// `page` (from 1) and `limit` (1…1000, default 100) from the query.
+struct Paging: Sendable {
+    let page: Int
+    let limit: Int
+
+    init(_ request: Request, defaultLimit: Int = 100) throws {
+        let q = request.uri.queryParameters
+        let page = try q.get("page").map { text -> Int in
+            guard let n = Int(text), n >= 1 else { throw APIError.badRequest("page must be a whole number from 1", fields: ["page": text]) }
+            return n
+        } ?? 1
+        let limit = try q.get("limit").map { text -> Int in
+            guard let n = Int(text), (1...1000).contains(n) else { throw APIError.badRequest("limit must be 1 to 1000", fields: ["limit": text]) }
+            return n
+        } ?? defaultLimit
+        self.page = page
+        self.limit = limit
+    }
+}
+
+/// JSON and other bodies with their content type.
+enum JSONBody {
+    static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok, contentType: String = "application/json; charset=utf-8") throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return bytes(try encoder.encode(value), status: status, contentType: contentType)
+    }
+
+    static func bytes(_ data: Data, status: HTTPResponse.Status = .ok, contentType: String) -> Response {
+        Response(status: status, headers: [.contentType: contentType], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    static func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
+        bytes(Data(text.utf8), status: status, contentType: "text/html; charset=utf-8")
+    }
+}

@@ -1,0 +1,178 @@
+import Foundation
+import HotGridCore
+import HotGridService
+import Hummingbird
+
+/// `/api/v1` for everyone: region, hotspot lists, warnings, escalations, publications, a cell's
+/// months, and OGC API – Features style GeoJSON collections.
+struct PublicAPI: Sendable {
+    let catalog: PublicCatalog
+
+    func register(on api: RouterGroup<AppRequestContext>) {
+        api.get("hotspots") { request, _ in
+            Envelope(try catalog.hotspots(year: try request.int("year"), city: request.uri.queryParameters.get("city")), paging: try Paging(request))
+        }
+        api.get("warnings") { request, _ in
+            let month = try request.month("month") ?? catalog.latestWarningMonth()
+            guard let month else { throw APIError.notFound("no warning list yet") }
+            return Envelope(try catalog.warnings(month: month, city: request.uri.queryParameters.get("city")), paging: try Paging(request))
+        }
+        api.get("escalations") { request, _ in
+            Envelope(try catalog.escalations(month: try request.month("month"), city: request.uri.queryParameters.get("city")), paging: try Paging(request))
+        }
+        api.get("publications") { request, _ in
+            Envelope(try catalog.publications(month: try request.month("month")), paging: try Paging(request))
+        }
+        api.get("publications/:id/:format") { request, context in
+            guard let id = context.parameters.get("id", as: Int.self) else { throw APIError.notFound("no such publication") }
+            guard let format = context.parameters.get("format").flatMap(Publishing.Format.init) else {
+                throw APIError.notFound("formats: csv, geojson, html")
+            }
+            let publishing = Publishing(store: catalog.store)
+            let data = try publishing.render(publishing.publication(id: id), format: format)
+            let type = switch format {
+            case .csv: "text/csv; charset=utf-8"
+            case .geojson: "application/geo+json"
+            case .html: "text/html; charset=utf-8"
+            }
+            return JSONBody.bytes(data, contentType: type)
+        }
+        api.get("cells/:id") { _, context in
+            guard let id = context.parameters.get("id").flatMap(CellID.init) else { throw APIError.notFound("cell ids look like 3K-R01234-C05678") }
+            return try JSONBody.response(catalog.cellReport(id))
+        }
+        api.get("collections") { request, _ in
+            try JSONBody.response(["collections": Collection.allCases.map { c in
+                ["id": c.rawValue, "title": c.title, "items": "/api/v1/collections/\(c.rawValue)/items"]
+            }])
+        }
+        api.get("collections/:name/items") { request, context in
+            guard let collection = context.parameters.get("name").flatMap(Collection.init) else {
+                throw APIError.notFound("collections: \(Collection.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return try items(collection, request: request)
+        }
+    }
+
+    /// The GeoJSON collections.
+    enum Collection: String, CaseIterable {
+        case cells, hotspots, warnings
+
+        var title: String {
+            switch self {
+            case .cells: "The region's cells"
+            case .hotspots: "Hotspot cells of a year (datetime=YYYY, latest by default)"
+            case .warnings: "Warned cells of a month (datetime=YYYY-MM, latest by default)"
+            }
+        }
+    }
+
+    /// A page of features with `numberMatched`, `numberReturned` and `self`/`next` links.
+    func items(_ collection: Collection, request: Request) throws -> Response {
+        let q = request.uri.queryParameters
+        let bbox = try q.get("bbox").map { text -> [Double] in
+            let v = text.split(separator: ",").compactMap { Double($0) }
+            guard v.count == 4, v[0] <= v[2], v[1] <= v[3] else {
+                throw APIError.badRequest("bbox is min lon,min lat,max lon,max lat", fields: ["bbox": text])
+            }
+            return v
+        }
+        let limit = try q.get("limit").map { text -> Int in
+            guard let n = Int(text), (1...10_000).contains(n) else { throw APIError.badRequest("limit must be 1 to 10000", fields: ["limit": text]) }
+            return n
+        } ?? 1000
+        let offset = try q.get("offset").map { text -> Int in
+            guard let n = Int(text), n >= 0 else { throw APIError.badRequest("offset must be 0 or more", fields: ["offset": text]) }
+            return n
+        } ?? 0
+        let datetime = q.get("datetime")
+        var features: [(CellID, [String: FeatureValue])] = []
+        switch collection {
+        case .cells:
+            for c in catalog.cells where catalog.cell(c.id, in: bbox) {
+                features.append((c.id, ["cell_id": .text(c.id.description), "city_code": .text(c.cityCode), "county_code": .text(c.countyCode)]))
+            }
+        case .hotspots:
+            let year = try datetime.map { text -> Int in
+                guard let y = Int(text), text.count == 4 else { throw APIError.badRequest("datetime is a year, YYYY", fields: ["datetime": text]) }
+                return y
+            }
+            for h in try catalog.hotspots(year: year) where catalog.cell(CellID(h.place.cellID)!, in: bbox) {
+                features.append((CellID(h.place.cellID)!, ["cell_id": .text(h.place.cellID), "rank": .number(Double(h.rank)), "year": .number(Double(h.year)),
+                                                          "city_code": .text(h.place.cityCode), "county_name": .text(h.place.countyName)]))
+            }
+        case .warnings:
+            let month = try datetime.map { text -> Month in
+                guard let m = Month(text) else { throw APIError.badRequest("datetime is a month, YYYY-MM", fields: ["datetime": text]) }
+                return m
+            } ?? catalog.latestWarningMonth()
+            guard let month else { throw APIError.notFound("no warning list yet") }
+            for w in try catalog.warnings(month: month) where catalog.cell(CellID(w.place.cellID)!, in: bbox) {
+                features.append((CellID(w.place.cellID)!, ["cell_id": .text(w.place.cellID), "month": .text(w.month), "reasons": .text(w.reasons.joined(separator: ";")),
+                                                          "pm25": .number((w.pm25 * 10).rounded() / 10), "city_code": .text(w.place.cityCode), "county_name": .text(w.place.countyName)]))
+            }
+        }
+        let page = features.dropFirst(offset).prefix(limit)
+        var links = [["rel": "self", "type": "application/geo+json", "href": request.uri.description]]
+        if offset + limit < features.count {
+            var next = "/api/v1/collections/\(collection.rawValue)/items?limit=\(limit)&offset=\(offset + limit)"
+            if let b = q.get("bbox") { next += "&bbox=\(b)" }
+            if let d = datetime { next += "&datetime=\(d)" }
+            links.append(["rel": "next", "type": "application/geo+json", "href": next])
+        }
+        let body = FeatureCollection(features: page.map { id, properties in
+            FeatureCollection.Feature(id: id.description, geometry: .init(coordinates: [catalog.ring(id) ?? []]), properties: properties)
+        }, numberMatched: features.count, numberReturned: page.count, links: links)
+        return try JSONBody.response(body, contentType: "application/geo+json")
+    }
+}
+
+/// A GeoJSON property value.
+enum FeatureValue: Encodable, Sendable {
+    case text(String), number(Double)
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        switch self {
+        case let .text(t): try c.encode(t)
+        case let .number(n): try c.encode(n)
+        }
+    }
+}
+
+/// An OGC API – Features page of cells.
+struct FeatureCollection: Encodable {
+    struct Feature: Encodable {
+        struct Geometry: Encodable {
+            var type = "Polygon"
+            let coordinates: [[[Double]]]
+        }
+        var type = "Feature"
+        let id: String
+        let geometry: Geometry
+        let properties: [String: FeatureValue]
+    }
+    var type = "FeatureCollection"
+    let features: [Feature]
+    let numberMatched: Int
+    let numberReturned: Int
+    let links: [[String: String]]
+}
+
+extension Request {
+    /// An integer query parameter, or a 400 naming it.
+    func int(_ name: String) throws -> Int? {
+        try uri.queryParameters.get(name).map { text in
+            guard let n = Int(text) else { throw APIError.badRequest("\(name) must be a whole number", fields: [name: text]) }
+            return n
+        }
+    }
+
+    /// A `YYYY-MM` query parameter, or a 400 naming it.
+    func month(_ name: String) throws -> Month? {
+        try uri.queryParameters.get(name).map { text in
+            guard let m = Month(text) else { throw APIError.badRequest("\(name) must be a month like 2018-12", fields: [name: text]) }
+            return m
+        }
+    }
+}

@@ -1,0 +1,229 @@
+import Foundation
+import HotGridCore
+import HotGridGeo
+import HotGridStore
+
+/// What anyone may read, shaped for the API and the portal: the region, hotspot lists, warnings,
+/// escalations, publications and a cell's months; never source details or personal data.
+/// Cells and their squares are loaded once (they do not change after `hotgrid init`).
+public final class PublicCatalog: Sendable {
+    public let store: SQLiteStore
+    let directory: CellDirectory
+    public let cells: [Cell]
+    /// Each cell's square in WGS84 (closed ring), by dense index.
+    let rings: [[LonLat]]
+    let index: [CellID: Int]
+
+    public init(store: SQLiteStore) throws {
+        self.store = store
+        directory = try CellDirectory(store: store)
+        cells = try store.cells()
+        let grid = NationalGrid()
+        rings = try cells.map { try grid.boundary(of: $0.id) }
+        index = Dictionary(uniqueKeysWithValues: cells.enumerated().map { ($1.id, $0) })
+    }
+
+    /// A cell's place, as every public row names it.
+    public struct Place: Codable, Sendable, Equatable {
+        public let cellID: String
+        public let cityCode: String
+        public let cityName: String
+        public let countyCode: String
+        public let countyName: String
+        public let lon: Double
+        public let lat: Double
+
+        enum CodingKeys: String, CodingKey {
+            case cellID = "cell_id", cityCode = "city_code", cityName = "city_name", countyCode = "county_code", countyName = "county_name", lon, lat
+        }
+    }
+
+    public func place(_ id: CellID) -> Place? {
+        guard let i = index[id] else { return nil }
+        let c = cells[i]
+        return Place(cellID: id.description, cityCode: c.cityCode, cityName: directory.cityNames[c.cityCode] ?? "", countyCode: c.countyCode,
+                     countyName: directory.countyNames[c.countyCode] ?? "", lon: Self.round(c.longitude), lat: Self.round(c.latitude))
+    }
+
+    static func round(_ v: Double) -> Double { (v * 1e6).rounded() / 1e6 }
+
+    public var cityNames: [String: String] { directory.cityNames }
+
+    /// The cell's square as GeoJSON coordinates.
+    public func ring(_ id: CellID) -> [[Double]]? {
+        index[id].map { rings[$0].map { [Self.round($0.longitude), Self.round($0.latitude)] } }
+    }
+
+    /// Whether `id`'s centre lies in `bbox` (min lon, min lat, max lon, max lat).
+    public func cell(_ id: CellID, in bbox: [Double]?) -> Bool {
+        guard let bbox, let i = index[id] else { return true }
+        let c = cells[i]
+        return c.longitude >= bbox[0] && c.latitude >= bbox[1] && c.longitude <= bbox[2] && c.latitude <= bbox[3]
+    }
+}
+
+extension PublicCatalog {
+    /// One warned cell of a month.
+    public struct WarningRow: Encodable, Sendable {
+        public let month: String
+        public let place: Place
+        public let reasons: [String]
+        public let pm25: Double
+        public let yoyChangePct: Double?
+        public let momChangePct: Double?
+
+        enum CodingKeys: String, CodingKey { case month, reasons, pm25, yoyChangePct = "yoy_change_pct", momChangePct = "mom_change_pct" }
+
+        public func encode(to encoder: any Encoder) throws {
+            try place.encode(to: encoder)
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(month, forKey: .month)
+            try c.encode(reasons, forKey: .reasons)
+            try c.encode((pm25 * 10).rounded() / 10, forKey: .pm25)
+            try c.encode(yoyChangePct.map { ($0 * 10).rounded() / 10 }, forKey: .yoyChangePct)
+            try c.encode(momChangePct.map { ($0 * 10).rounded() / 10 }, forKey: .momChangePct)
+        }
+
+
+        init(month: Month, place: Place, warning: WarningCell) {
+            self.month = month.description
+            self.place = place
+            reasons = warning.reasons.map(\.rawValue)
+            pm25 = warning.pm25
+            yoyChangePct = warning.yearOnYearPercent
+            momChangePct = warning.monthOnMonthPercent
+        }
+    }
+
+    /// The month's warned cells (of one city when given), by city, county and cell.
+    public func warnings(month: Month, city: String? = nil) throws -> [WarningRow] {
+        guard let list = try store.warningList(month: month) else { throw WarningError.noWarningList(month) }
+        return list.cells.compactMap { w in place(w.cell).map { WarningRow(month: month, place: $0, warning: w) } }
+            .filter { city == nil || $0.place.cityCode == city }
+            .sorted { ($0.place.cityCode, $0.place.countyCode, $0.place.cellID) < ($1.place.cityCode, $1.place.countyCode, $1.place.cellID) }
+    }
+
+    /// The latest month with a warning list.
+    public func latestWarningMonth() throws -> Month? { try store.warningMonths().last }
+}
+
+extension PublicCatalog {
+    /// One cell of a hotspot list.
+    public struct HotspotRow: Encodable, Sendable {
+        public let year: Int
+        public let rank: Int
+        public let place: Place
+        public let emissionIndex: Double
+        public let pm25Annual: Double?
+
+        enum CodingKeys: String, CodingKey { case year, rank, emissionIndex = "emission_index", pm25Annual = "pm25_annual" }
+
+        public func encode(to encoder: any Encoder) throws {
+            try place.encode(to: encoder)
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(year, forKey: .year)
+            try c.encode(rank, forKey: .rank)
+            try c.encode((emissionIndex * 1000).rounded() / 1000, forKey: .emissionIndex)
+            try c.encode(pm25Annual.map { ($0 * 100).rounded() / 100 }, forKey: .pm25Annual)
+        }
+
+
+        init(year: Int, entry: HotspotEntry, place: Place) {
+            self.year = year
+            rank = entry.rank
+            self.place = place
+            emissionIndex = entry.emissionIndex
+            pm25Annual = entry.pm25Annual
+        }
+    }
+
+    /// The hotspot list of `year` (the latest when nil), of one city when given, by rank.
+    public func hotspots(year: Int?, city: String? = nil) throws -> [HotspotRow] {
+        guard let year = try year ?? store.hotspotListYears().last, let list = try store.hotspotList(year: year) else {
+            throw SelectionError.noList(year: year ?? 0)
+        }
+        return list.entries.compactMap { e in place(e.cell).map { HotspotRow(year: year, entry: e, place: $0) } }
+            .filter { city == nil || $0.place.cityCode == city }
+    }
+
+    /// An escalation, as published.
+    public struct EscalationRow: Codable, Sendable {
+        public let month: String
+        public let cellID: String
+        public let cityCode: String
+        public let countyCode: String
+        public let rule: String
+        public let consecutiveMonths: Int
+        public let warningsInWindow: Int
+        public let actions: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case month, rule, actions, cellID = "cell_id", cityCode = "city_code", countyCode = "county_code"
+            case consecutiveMonths = "consecutive_months", warningsInWindow = "warnings_in_window"
+        }
+    }
+
+    public func escalations(month: Month?, city: String? = nil) throws -> [EscalationRow] {
+        try store.escalations(month: month).compactMap { e in
+            guard let p = place(e.cell), city == nil || p.cityCode == city else { return nil }
+            return EscalationRow(month: e.month.description, cellID: p.cellID, cityCode: p.cityCode, countyCode: p.countyCode, rule: e.rule,
+                                 consecutiveMonths: e.consecutiveMonths, warningsInWindow: e.warningsInWindow, actions: e.actions.map(\.rawValue))
+        }
+    }
+
+    /// A publication's facts (its content is downloaded separately).
+    public struct PublicationInfo: Codable, Sendable {
+        public let id: Int
+        public let month: String
+        public let publishedAt: String
+        public let sha256: String
+        public let replaces: Int?
+
+        enum CodingKeys: String, CodingKey { case id, month, sha256, replaces, publishedAt = "published_at" }
+
+        init(_ p: Publication) {
+            id = p.id
+            month = p.month.description
+            publishedAt = p.publishedAt
+            sha256 = p.sha256
+            replaces = p.replaces
+        }
+    }
+
+    public func publications(month: Month?) throws -> [PublicationInfo] {
+        try store.publications(month: month).map(PublicationInfo.init)
+    }
+
+    /// What the public may know of a cell: its place, hotspot lists, months, warnings, escalations
+    /// and how many of its problems are still open (never which, nor any source detail).
+    public struct CellReport: Codable, Sendable {
+        public struct MonthRow: Codable, Sendable {
+            public let month: String
+            public let pm25: Double?
+            public let validDays: Int
+            public let expectedDays: Int
+            public let reasons: [String]
+            public let escalations: [String]
+
+            enum CodingKeys: String, CodingKey { case month, pm25, reasons, escalations, validDays = "valid_days", expectedDays = "expected_days" }
+        }
+
+        public let place: Place
+        public let hotspotYears: [Int]
+        public let months: [MonthRow]
+        public let openProblems: Int
+
+        enum CodingKeys: String, CodingKey { case place, months, hotspotYears = "hotspot_years", openProblems = "open_problems" }
+    }
+
+    public func cellReport(_ id: CellID) throws -> CellReport {
+        guard let place = place(id) else { throw WarningError.unknownCell(id.description) }
+        let history = try CellHistory(cell: id, store: store)
+        let months = history.months.map { m in
+            CellReport.MonthRow(month: m.month.description, pm25: m.mean.mean.map { ($0 * 10).rounded() / 10 }, validDays: m.mean.validDays,
+                                expectedDays: m.mean.expectedDays, reasons: m.warning?.reasons.map(\.rawValue) ?? [], escalations: m.escalations.map(\.rule))
+        }
+        let open = try store.problems(cell: id).filter { !$0.status.isClosed }.count
+        return CellReport(place: place, hotspotYears: history.hotspotRanks.map(\.year), months: months, openProblems: open)
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import GRDB
+import HotGridCore
+
+/// How a session or API token was issued.
+public enum TokenKind: String, Sendable {
+    /// A browser session (HttpOnly cookie), with a CSRF token for forms.
+    case session
+    /// A bearer token for the API.
+    case bearer
+}
+
+/// Logins, password hashes and access tokens (kept as SHA-256 only).
+extension SQLiteStore {
+    /// Sets (or replaces) the login and password hash of a person.
+    public func setCredential(person: Int, login: String, passwordHash: String) throws {
+        try pool.write { db in
+            try db.execute(sql: """
+                INSERT INTO credential (person_id, login, password_hash, updated_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT(person_id) DO UPDATE SET login = excluded.login, password_hash = excluded.password_hash, updated_at = excluded.updated_at
+                """, arguments: [person, login, passwordHash, AuditLog.time.format(Date())])
+        }
+    }
+
+    /// The person and password hash behind `login`; nil when unknown.
+    public func credential(login: String) throws -> (person: Int, passwordHash: String)? {
+        try pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT person_id, password_hash FROM credential WHERE login = ?", arguments: [login])
+                .map { ($0["person_id"], $0["password_hash"]) }
+        }
+    }
+
+    public func hasCredentials() throws -> Bool {
+        try pool.read { try Bool.fetchOne($0, sql: "SELECT 1 FROM credential LIMIT 1") ?? false }
+    }
+
+    /// Stores a token (by its SHA-256) for `person` until `expires`.
+    public func saveToken(sha256: String, person: Int, kind: TokenKind, csrf: String?, expires: Date) throws {
+        try pool.write { db in
+            try db.execute(sql: "DELETE FROM access_token WHERE expires_at < ?", arguments: [AuditLog.time.format(Date())])
+            try db.execute(sql: "INSERT INTO access_token (token_sha256, person_id, kind, csrf, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [sha256, person, kind.rawValue, csrf, AuditLog.time.format(Date()), AuditLog.time.format(expires)])
+        }
+    }
+
+    /// The person and CSRF token of a live token of `kind`; nil when unknown or expired.
+    public func token(sha256: String, kind: TokenKind) throws -> (person: Int, csrf: String?)? {
+        try pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT person_id, csrf FROM access_token WHERE token_sha256 = ? AND kind = ? AND expires_at > ?",
+                             arguments: [sha256, kind.rawValue, AuditLog.time.format(Date())]).map { ($0["person_id"], $0["csrf"]) }
+        }
+    }
+
+    public func deleteToken(sha256: String) throws {
+        try pool.write { try $0.execute(sql: "DELETE FROM access_token WHERE token_sha256 = ?", arguments: [sha256]) }
+    }
+}

@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+import HotGridCore
+import HotGridServer
+import HotGridService
+import HotGridStore
+import Hummingbird
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the public portal, the API (/api/v1, OpenAPI at /api/v1/openapi.yaml) and the staff API over HTTP.",
+        discussion: "Staff sign in with a login made by `hotgrid user add`. Stop with Ctrl-C."
+    )
+
+    @Option(help: "The HotGrid database.") var db: String
+    @Option(help: "Address to listen on.") var host = "127.0.0.1"
+    @Option(help: "Port to listen on.") var port = 8080
+
+    func run() async throws {
+        let store = try SQLiteStore(opening: db)
+        let app = try buildApplication(store: store, settings: ServerSettings(host: host, port: port))
+        print("HotGrid on http://\(host):\(port)/ (API: /api/v1, OpenAPI: /api/v1/openapi.yaml)")
+        try await app.runService()
+    }
+}
+
+struct UserCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "user",
+        abstract: "Logins for the server: the first admin, more users, passwords.",
+        subcommands: [UserAddCommand.self, UserPasswordCommand.self]
+    )
+}
+
+struct UserAddCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add",
+        abstract: "Add a user (a member of staff with a login). The first user of a database is its admin and needs no --as.",
+        discussion: "The password is read from the HOTGRID_PASSWORD environment variable, or asked for on the terminal; never from a flag."
+    )
+
+    @Option(help: "The HotGrid database.") var db: String
+    @Option(name: .customLong("as"), help: "Your person id (an admin); not needed for the first user.") var actor: Int?
+    @Option(help: "Login name.") var login: String
+    @Option(help: "Full name.") var name: String
+    @Option(help: "Role.") var role: Role = .admin
+    @Option(help: "region, city:CODE, county:CODE or cells.") var scope = "region"
+    @Option(help: "A department officer's department code.") var department: String?
+
+    func run() throws {
+        guard let scope = StaffScope(scope) else { throw ValidationError("--scope \(self.scope) is not region, city:CODE, county:CODE or cells.") }
+        let person = try Accounts(store: SQLiteStore(opening: db)).addUser(
+            login: login, password: try readPassword(), name: name, role: role, scope: scope, department: department, actor: actor)
+        print("User \(login) is person #\(person.id) (\(person.role.rawValue), \(person.scope.description))")
+    }
+}
+
+struct UserPasswordCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "password",
+        abstract: "Give an existing person a login and password (from HOTGRID_PASSWORD or the terminal)."
+    )
+
+    @Option(help: "The HotGrid database.") var db: String
+    @Option(help: "The person's id.") var person: Int
+    @Option(help: "Login name.") var login: String
+
+    func run() throws {
+        try Accounts(store: SQLiteStore(opening: db)).setPassword(person: person, login: login, password: try readPassword())
+        print("Person #\(person) signs in as \(login)")
+    }
+}
+
+/// The password from HOTGRID_PASSWORD, or typed without echo.
+func readPassword() throws -> String {
+    if let password = ProcessInfo.processInfo.environment["HOTGRID_PASSWORD"] { return password }
+    guard let typed = getpass("Password: ").map({ String(cString: $0) }), !typed.isEmpty else {
+        throw ValidationError("No password: set HOTGRID_PASSWORD or type one.")
+    }
+    return typed
+}
