@@ -41,3 +41,9 @@ echo "publish --format html (2+26, again): $(( ($(date +%s%N) - start) / 1000000
 "$HOTGRID" init --db "$work/ledger.sqlite" --region 2+26 >/dev/null 2>&1
 "$HOTGRID" bench ledger --db "$work/ledger.sqlite" --batch 1 2>/dev/null
 "$HOTGRID" bench ledger --db "$work/ledger.sqlite" --batch 100 2>/dev/null
+# Server: wrk on a city's warning list and the warned cells' GeoJSON (needs Debian's wrk).
+if command -v wrk >/dev/null; then
+  HOTGRID="$HOTGRID" bash scripts/bench-server.sh "$work/2+26.sqlite"
+else
+  echo "wrk not installed (apt-get install -y wrk): server benchmark skipped"
+fi

@@ -24,9 +24,12 @@ public func buildRouter(store: SQLiteStore, accounts: Accounts) throws -> Router
     let api = router.group("api/v1")
     api.get("openapi.yaml") { _, _ in JSONBody.bytes(Data(OpenAPIDocument.yaml.utf8), contentType: "application/yaml; charset=utf-8") }
     PublicAPI(catalog: catalog).register(on: api)
-    AuthAPI(accounts: accounts, throttle: LoginThrottle()).register(on: api)
+    let auth = AuthAPI(accounts: accounts, throttle: LoginThrottle())
+    auth.register(on: api)
     LedgerAPI(store: store).register(on: api)
-    Portal(catalog: catalog).register(on: router)
+    let portal = Portal(catalog: catalog)
+    portal.register(on: router)
+    StaffPages(auth: auth, portal: portal).register(on: router)
     return router
 }
 

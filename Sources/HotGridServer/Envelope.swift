@@ -27,7 +27,12 @@ struct Envelope<Item: Encodable & Sendable>: ResponseGenerator, Sendable {
     }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
-        try JSONBody.response(Body(meta: .init(page: page, limit: limit, found: found), results: results))
+        JSONBody.bytes(try data(), contentType: "application/json; charset=utf-8")
+    }
+
+    /// The envelope as JSON.
+    func data() throws -> Data {
+        try JSONBody.encoder.encode(Body(meta: .init(page: page, limit: limit, found: found), results: results))
     }
 }
 
@@ -53,10 +58,14 @@ struct Paging: Sendable {
 
 /// JSON and other bodies with their content type.
 enum JSONBody {
-    static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok, contentType: String = "application/json; charset=utf-8") throws -> Response {
+    static var encoder: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return bytes(try encoder.encode(value), status: status, contentType: contentType)
+        return encoder
+    }
+
+    static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok, contentType: String = "application/json; charset=utf-8") throws -> Response {
+        bytes(try encoder.encode(value), status: status, contentType: contentType)
     }
 
     static func bytes(_ data: Data, status: HTTPResponse.Status = .ok, contentType: String) -> Response {

@@ -32,10 +32,11 @@ struct Portal: Sendable {
         <!DOCTYPE html><html lang="\(language.english ? "en" : "zh-CN")"><head><meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1"><title>\(title)</title>
         <style>\(PageStyle.css) nav{display:flex;gap:1.2rem;align-items:baseline;border-bottom:1px solid #d8dee4;padding-bottom:.4rem}
-        nav .lang{margin-left:auto}</style></head><body>
+        nav .lang{margin-left:auto} tr.overdue td{background:#fdecea}</style></head><body>
         <nav><b>HotGrid 热点网格</b><a href="/\(language.query)">\(language.t("地图", "Map"))</a>
         <a href="/publications\(language.query)">\(language.t("预警名单", "Published lists"))</a>
-        <a href="/api/v1/openapi.yaml">API</a><span class="lang">\(language.switchLink)</span></nav>
+        <a href="/api/v1/openapi.yaml">API</a><a href="/staff">\(language.t("工作台", "Staff"))</a>
+        <span class="lang">\(language.switchLink)</span></nav>
         \(body)
         </body></html>
 

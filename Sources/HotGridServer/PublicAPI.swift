@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import HotGridCore
 import HotGridService
 import Hummingbird
@@ -7,6 +8,8 @@ import Hummingbird
 /// months, and OGC API – Features style GeoJSON collections.
 struct PublicAPI: Sendable {
     let catalog: PublicCatalog
+    /// Encoded warning pages by query and list stamp: a city's list is read far more often than made.
+    let cache = ResponseCache()
 
     func register(on api: RouterGroup<AppRequestContext>) {
         api.get("hotspots") { request, _ in
@@ -14,8 +17,11 @@ struct PublicAPI: Sendable {
         }
         api.get("warnings") { request, _ in
             let month = try request.month("month") ?? catalog.latestWarningMonth()
-            guard let month else { throw APIError.notFound("no warning list yet") }
-            return Envelope(try catalog.warnings(month: month, city: request.uri.queryParameters.get("city")), paging: try Paging(request))
+            guard let month, let stamp = try catalog.warningStamp(month) else { throw APIError.notFound("no warning list yet") }
+            let city = request.uri.queryParameters.get("city"), paging = try Paging(request)
+            return try cache.json(key: "\(month)|\(city ?? "")|\(paging.page)|\(paging.limit)|\(stamp)") {
+                try Envelope(catalog.warnings(month: month, city: city), paging: paging).data()
+            }
         }
         api.get("escalations") { request, _ in
             Envelope(try catalog.escalations(month: try request.month("month"), city: request.uri.queryParameters.get("city")), paging: try Paging(request))
@@ -50,7 +56,16 @@ struct PublicAPI: Sendable {
             guard let collection = context.parameters.get("name").flatMap(Collection.init) else {
                 throw APIError.notFound("collections: \(Collection.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            return try items(collection, request: request)
+            // Cached by query and what it depends on: the month's list stamp for warnings, the list years for hotspots.
+            let stamp: String = switch collection {
+            case .cells: "cells"
+            case .hotspots: try catalog.store.hotspotListYears().map(String.init).joined(separator: ",")
+            case .warnings: try (request.uri.queryParameters.get("datetime").flatMap(Month.init) ?? catalog.latestWarningMonth())
+                .flatMap { try catalog.warningStamp($0) } ?? "none"
+            }
+            return try cache.json(key: "\(request.uri.description)|\(stamp)", contentType: "application/geo+json") {
+                try items(collection, request: request)
+            }
         }
     }
 
@@ -68,7 +83,7 @@ struct PublicAPI: Sendable {
     }
 
     /// A page of features with `numberMatched`, `numberReturned` and `self`/`next` links.
-    func items(_ collection: Collection, request: Request) throws -> Response {
+    func items(_ collection: Collection, request: Request) throws -> Data {
         let q = request.uri.queryParameters
         let bbox = try q.get("bbox").map { text -> [Double] in
             let v = text.split(separator: ",").compactMap { Double($0) }
@@ -123,7 +138,7 @@ struct PublicAPI: Sendable {
         let body = FeatureCollection(features: page.map { id, properties in
             FeatureCollection.Feature(id: id.description, geometry: .init(coordinates: [catalog.ring(id) ?? []]), properties: properties)
         }, numberMatched: features.count, numberReturned: page.count, links: links)
-        return try JSONBody.response(body, contentType: "application/geo+json")
+        return try JSONBody.encoder.encode(body)
     }
 }
 
@@ -174,5 +189,22 @@ extension Request {
             guard let m = Month(text) else { throw APIError.badRequest("\(name) must be a month like 2018-12", fields: [name: text]) }
             return m
         }
+    }
+}
+
+/// JSON bodies kept by key (the key includes what makes them stale), at most 1,000.
+final class ResponseCache: Sendable {
+    private let bodies = Mutex<[String: Data]>([:])
+
+    func json(key: String, contentType: String = "application/json; charset=utf-8", _ make: () throws -> Data) rethrows -> Response {
+        let data = try bodies.withLock { $0[key] } ?? {
+            let made = try make()
+            bodies.withLock { all in
+                if all.count >= 1000 { all.removeAll() }
+                all[key] = made
+            }
+            return made
+        }()
+        return JSONBody.bytes(data, contentType: contentType)
     }
 }

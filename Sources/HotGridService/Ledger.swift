@@ -34,6 +34,9 @@ public struct Ledger {
     /// Today in Beijing time, the day field work is dated by default.
     public static var today: Day { Day(ordinal: Int((Date().timeIntervalSince1970 + 8 * 3600) / 86_400)) }
 
+    /// Whether `place` lies in this person's area.
+    public func covers(_ place: CellPlace) -> Bool { policy.covers(place) }
+
     func place(_ cell: CellID) throws -> CellPlace {
         guard let place = places[cell] else { throw LedgerError.unknownCell(cell.description) }
         return place

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import HotGridCore
 import HotGridGeo
 import HotGridStore
@@ -13,6 +14,26 @@ public final class PublicCatalog: Sendable {
     /// Each cell's square in WGS84 (closed ring), by dense index.
     let rings: [[LonLat]]
     let index: [CellID: Int]
+    /// Each month's warned cells as last read, with the list's stamp: recomputing a month's list
+    /// (hotgrid warn) changes the stamp and the rows are read again.
+    private let warningCache = Mutex<[Month: (stamp: String, rows: [WarningRow])]>([:])
+    /// Stamps and the latest month, re-read from the database at most once a second.
+    private let stamps = Mutex<[String: (checked: Date, value: String?)]>([:])
+
+    /// `read()`, re-run only when the value cached under `key` is older than a second.
+    private func recent(_ key: String, _ read: () throws -> String?) rethrows -> String? {
+        let now = Date()
+        if let hit = stamps.withLock({ $0[key] }), now.timeIntervalSince(hit.checked) < 1 { return hit.value }
+        let value = try read()
+        stamps.withLock { $0[key] = (now, value) }
+        return value
+    }
+
+    /// What changes when `month`'s warning list is recomputed (checked at most once a second);
+    /// nil when the month has no list.
+    public func warningStamp(_ month: Month) throws -> String? {
+        try recent("stamp \(month)") { try store.warningListStamp(month: month) }
+    }
 
     public init(store: SQLiteStore) throws {
         self.store = store
@@ -97,14 +118,22 @@ extension PublicCatalog {
 
     /// The month's warned cells (of one city when given), by city, county and cell.
     public func warnings(month: Month, city: String? = nil) throws -> [WarningRow] {
-        guard let list = try store.warningList(month: month) else { throw WarningError.noWarningList(month) }
-        return list.cells.compactMap { w in place(w.cell).map { WarningRow(month: month, place: $0, warning: w) } }
-            .filter { city == nil || $0.place.cityCode == city }
-            .sorted { ($0.place.cityCode, $0.place.countyCode, $0.place.cellID) < ($1.place.cityCode, $1.place.countyCode, $1.place.cellID) }
+        guard let stamp = try warningStamp(month) else { throw WarningError.noWarningList(month) }
+        let cached = warningCache.withLock { cache in cache[month].flatMap { $0.stamp == stamp ? $0.rows : nil } }
+        let rows: [WarningRow]
+        if let cached {
+            rows = cached
+        } else {
+            guard let list = try store.warningList(month: month) else { throw WarningError.noWarningList(month) }
+            rows = list.cells.compactMap { w in place(w.cell).map { WarningRow(month: month, place: $0, warning: w) } }
+                .sorted { ($0.place.cityCode, $0.place.countyCode, $0.place.cellID) < ($1.place.cityCode, $1.place.countyCode, $1.place.cellID) }
+            warningCache.withLock { $0[month] = (stamp, rows) }
+        }
+        return city.map { c in rows.filter { $0.place.cityCode == c } } ?? rows
     }
 
     /// The latest month with a warning list.
-    public func latestWarningMonth() throws -> Month? { try store.warningMonths().last }
+    public func latestWarningMonth() throws -> Month? { try recent("latest") { try store.latestWarningMonth()?.description }.flatMap(Month.init) }
 }
 
 extension PublicCatalog {

@@ -84,6 +84,16 @@ extension SQLiteStore {
         }
     }
 
+    /// When `month`'s list was stored (it changes whenever the list is recomputed); nil when none.
+    public func warningListStamp(month: Month) throws -> String? {
+        try pool.read { try String.fetchOne($0, sql: "SELECT created_at || '#' || rowid FROM warning_list WHERE month = ?", arguments: [month.description]) }
+    }
+
+    /// The latest month with a stored warning list.
+    public func latestWarningMonth() throws -> Month? {
+        try pool.read { try String.fetchOne($0, sql: "SELECT MAX(month) FROM warning_list").flatMap(Month.init) }
+    }
+
     /// The months that have a stored warning list, in order.
     public func warningMonths() throws -> [Month] {
         try pool.read { try String.fetchAll($0, sql: "SELECT month FROM warning_list ORDER BY month").compactMap(Month.init) }

@@ -8,17 +8,25 @@ import HummingbirdTesting
 import Testing
 
 /// Loads `url` in headless Chromium (Debian's `chromium`) and returns the DOM after scripts ran.
-func renderedDOM(_ url: String) throws -> String {
+/// Waits without blocking a thread: the server under test answers on the same thread pool.
+func renderedDOM(_ url: String, extra: [String] = []) async throws -> String {
+    // A profile of its own: tests run in parallel, and Chromium hands a second launch on one profile to the first.
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hotgrid-chromium-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let output = folder.appendingPathComponent("dom.html")
+    FileManager.default.createFile(atPath: output.path, contents: nil)
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/chromium")
-    process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", url]
-    let out = Pipe()
-    process.standardOutput = out
+    process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(folder.appendingPathComponent("profile").path)"]
+        + extra + ["--dump-dom", url]
+    process.standardOutput = try FileHandle(forWritingTo: output)
     process.standardError = FileHandle.nullDevice
-    try process.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self)
+    await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+        process.terminationHandler = { _ in done.resume() }
+        do { try process.run() } catch { done.resume() }
+    }
+    return try String(contentsOf: output, encoding: .utf8)
 }
 
 @Suite("Pages in a real browser", .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium")))
@@ -30,15 +38,68 @@ struct BrowserTests {
         let warned = try #require(try world.store.warningList(month: Month("2017-03")!)).cells.count
         try await withServer(world) { client in
             let base = "http://127.0.0.1:\(try #require(client.port))"
-            let home = try renderedDOM(base + "/")
+            let home = try await renderedDOM(base + "/")
             #expect(home.contains("2017年3月热点网格预警") && home.contains("鹤壁市") && home.contains("濮阳市"))
             #expect(home.components(separatedBy: "<circle").count - 1 == warned)
-            let english = try renderedDOM(base + "/?lang=en")
+            let english = try await renderedDOM(base + "/?lang=en")
             #expect(english.contains("<html lang=\"en\"") && english.contains("Hotspot grid warnings, 2017-03"))
-            let cell = try renderedDOM(base + "/cells/\(world.cell)")
+            let cell = try await renderedDOM(base + "/cells/\(world.cell)")
             #expect(cell.contains("class=\"chart\"") && cell.contains("2017-03") && cell.contains("鹤壁市"))
-            let lists = try renderedDOM(base + "/publications")
+            let lists = try await renderedDOM(base + "/publications")
             #expect(lists.contains(try #require(try world.store.publication(id: 1)).sha256) && lists.contains("/api/v1/publications/1/csv"))
         }
     }
+}
+
+@Suite("The staff workspace in a real browser", .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium")))
+struct StaffBrowserTests {
+    @Test("Chromium signs in with the form and sees the workspace of its city: warned cells, problems, statistics")
+    func workspace() async throws {
+        let world = try ServerWorld()
+        defer { world.cleanUp() }
+        _ = try Ledger(store: world.store, actor: 2).recordProblem(ProblemReport(source: 1, category: .industrialDust, description: "yard not covered"))
+        try await withServer(world) { client in
+            let base = "http://127.0.0.1:\(try #require(client.port))"
+            let form = world.folder.appendingPathComponent("login.html")
+            try Data("""
+                <form id="f" method="post" action="\(base)/login"><input name="login" value="hebi"><input name="password" value="\(ServerWorld.password)"></form>
+                <script>document.getElementById('f').submit()</script>
+                """.utf8).write(to: form)
+            let page = try await renderedDOM(form.absoluteString, extra: ["--virtual-time-budget=5000"])
+            #expect(page.contains("<title>Workspace · HotGrid</title>") && page.contains("city_officer") && page.contains("city:410600"))
+            #expect(page.contains("/staff/problems/1") && page.contains("工业企业无组织排放"))
+            // Only Hebi's warned cells are listed.
+            let puyangCell = try world.store.warningList(month: Month("2017-03")!)!.cells.map(\.cell)
+                .first { c in (try? world.store.cells().first { $0.id == c }?.cityCode) == "410900" }
+            #expect(puyangCell.map { !page.contains($0.description) } ?? true)
+            // Without a session the workspace sends the browser to the sign-in form.
+            #expect(try await renderedDOM(base + "/staff").contains("name=\"password\""))
+        }
+    }
+
+    @Test("A form move needs the session's CSRF token")
+    func csrf() async throws {
+        let world = try ServerWorld()
+        defer { world.cleanUp() }
+        let p = try Ledger(store: world.store, actor: 2).recordProblem(ProblemReport(source: 1, category: .industrialDust, description: "yard")).problem
+        let (session, csrf) = try world.accounts.issue(.session, for: 2, lifetime: 600)
+        try await withServer(world) { client in
+            let cookie = "\(AuthenticationMiddlewareCookie.name)=\(session)"
+            let form = "action=assign&comment=to+housing&department=housing&csrf="
+            try await client.execute(uri: "/staff/problems/\(p.id)", method: .post,
+                                     headers: [.cookie: cookie, .contentType: "application/x-www-form-urlencoded"],
+                                     body: ByteBuffer(string: form + "wrong")) { #expect($0.status == .forbidden) }
+            try await client.execute(uri: "/api/v1/problems/\(p.id)/actions", method: .post, headers: [.cookie: cookie, .contentType: "application/json"],
+                                     body: try body(["action": "assign", "comment": "x", "department": "housing"])) { #expect($0.status == .forbidden) }
+            try await client.execute(uri: "/staff/problems/\(p.id)", method: .post,
+                                     headers: [.cookie: cookie, .contentType: "application/x-www-form-urlencoded"],
+                                     body: ByteBuffer(string: form + csrf!)) { #expect($0.status == .seeOther) }
+        }
+        #expect(try world.store.problem(id: p.id)?.status == .assigned)
+    }
+}
+
+/// The session cookie's name, as the browser sees it.
+enum AuthenticationMiddlewareCookie {
+    static let name = "hotgrid_session"
 }

@@ -1,0 +1,166 @@
+import Foundation
+import HotGridCore
+import HotGridService
+import HotGridStore
+import Hummingbird
+
+/// The staff workspace: sign in with a form (session cookie: HttpOnly, SameSite=Lax), the work in
+/// your area — this month's warned cells, problems (overdue first), statistics — and moving a
+/// problem through its lifecycle with a form that carries the session's CSRF token.
+struct StaffPages: Sendable {
+    let auth: AuthAPI
+    let portal: Portal
+    var store: SQLiteStore { portal.catalog.store }
+
+    struct LoginForm: Decodable {
+        let login: String
+        let password: String
+    }
+
+    struct MoveForm: Decodable {
+        let csrf: String
+        let action: String
+        let comment: String
+        let department: String?
+        let deadline: String?
+    }
+
+    func register(on router: Router<AppRequestContext>) {
+        router.get("login") { request, _ in JSONBody.html(loginPage(Portal.Language(request), message: nil)) }
+        router.post("login") { request, context in
+            let form: LoginForm = try await decodeForm(request, context)
+            let person: Person
+            do {
+                person = try auth.signIn(.init(login: form.login, password: form.password), from: context.remoteAddress)
+            } catch let error as APIError where error.status == .unauthorized || error.status == .tooManyRequests {
+                return JSONBody.html(loginPage(Portal.Language(request), message: error.message), status: error.status)
+            }
+            let (token, _) = try auth.accounts.issue(.session, for: person.id, lifetime: AuthAPI.lifetime)
+            var response = Response(status: .seeOther, headers: [.location: "/staff"])
+            response.setCookie(Cookie(name: AuthenticationMiddleware.sessionCookie, value: token, maxAge: Int(AuthAPI.lifetime), path: "/",
+                                      httpOnly: true, sameSite: .lax))
+            return response
+        }
+        router.post("logout") { request, context in
+            let form: MoveForm? = try? await decodeForm(request, context)
+            if let token = request.cookies[AuthenticationMiddleware.sessionCookie]?.value, form?.csrf == context.csrf {
+                try auth.accounts.revoke(token)
+            }
+            var response = Response(status: .seeOther, headers: [.location: "/"])
+            response.setCookie(Cookie(name: AuthenticationMiddleware.sessionCookie, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .lax))
+            return response
+        }
+        router.get("staff") { request, context in
+            guard let person = context.person else { return Response(status: .seeOther, headers: [.location: "/login"]) }
+            return JSONBody.html(try workspace(person, context, Portal.Language(request)))
+        }
+        router.get("staff/statistics.csv") { _, context in
+            let ledger = try Ledger(store: store, actor: context.signedIn().id)
+            return JSONBody.bytes(try LedgerReport(ledger: ledger).render(by: .county, asOf: Ledger.today).csv, contentType: "text/csv; charset=utf-8")
+        }
+        router.get("staff/problems/:id") { request, context in
+            guard let person = context.person else { return Response(status: .seeOther, headers: [.location: "/login"]) }
+            guard let id = context.parameters.get("id", as: Int.self) else { throw APIError.notFound("no such problem") }
+            return JSONBody.html(try problemPage(id, person, context, Portal.Language(request), message: nil))
+        }
+        router.post("staff/problems/:id") { request, context in
+            let person = try context.signedIn()
+            guard let id = context.parameters.get("id", as: Int.self) else { throw APIError.notFound("no such problem") }
+            let form: MoveForm = try await decodeForm(request, context)
+            guard let expected = context.csrf, form.csrf == expected else { throw APIError.forbidden("missing or wrong CSRF token; reload the page") }
+            guard let action = ProblemAction(rawValue: form.action) else { throw APIError.badRequest("unknown action", fields: ["action": form.action]) }
+            do {
+                _ = try Ledger(store: store, actor: person.id).act(problem: id, action, comment: form.comment, department: form.department.flatMap { $0.isEmpty ? nil : $0 },
+                                                                   deadline: form.deadline.flatMap { Day($0) })
+            } catch let error as LedgerError {
+                return JSONBody.html(try problemPage(id, person, context, Portal.Language(request), message: error.description), status: .unprocessableContent)
+            }
+            return Response(status: .seeOther, headers: [.location: "/staff/problems/\(id)"])
+        }
+    }
+
+    func decodeForm<T: Decodable>(_ request: Request, _ context: AppRequestContext) async throws -> T {
+        let body = try await request.body.collect(upTo: 64 * 1024)
+        do { return try URLEncodedFormDecoder().decode(T.self, from: String(buffer: body)) } catch {
+            throw APIError.badRequest("the form is incomplete")
+        }
+    }
+
+    func loginPage(_ language: Portal.Language, message: String?) -> String {
+        portal.page("Sign in · HotGrid", language, """
+            <h1>\(language.t("工作人员登录", "Staff sign-in"))</h1>
+            \(message.map { "<p class=\"correction\">\(HTML.escape($0))</p>" } ?? "")
+            <form method="post" action="/login" class="login">
+            <p><label>\(language.t("账号", "Login"))<br><input name="login" autocomplete="username" required></label></p>
+            <p><label>\(language.t("密码", "Password"))<br><input name="password" type="password" autocomplete="current-password" required></label></p>
+            <p><button type="submit">\(language.t("登录", "Sign in"))</button></p></form>
+            """)
+    }
+
+    func workspace(_ person: Person, _ context: AppRequestContext, _ language: Portal.Language) throws -> String {
+        let ledger = try Ledger(store: store, actor: person.id)
+        let month = try portal.catalog.latestWarningMonth()
+        let places = Dictionary(uniqueKeysWithValues: portal.catalog.cells.map { ($0.id, $0) })
+        func inScope(_ cellID: String) -> Bool {
+            guard let id = CellID(cellID), let c = places[id] else { return false }
+            return ledger.covers(CellPlace(cell: id, cityCode: c.cityCode, countyCode: c.countyCode))
+        }
+        let warned = try month.map { try portal.catalog.warnings(month: $0).filter { inScope($0.place.cellID) } } ?? []
+        let warnRows = warned.map { w in
+            "<tr><td>\(HTML.escape(w.place.countyName))</td><td><a href=\"/cells/\(w.place.cellID)\">\(w.place.cellID)</a></td>"
+                + "<td>\(w.reasons.compactMap { WarningReason(rawValue: $0) }.map(\.chineseName).joined(separator: "、"))</td>"
+                + "<td class=\"n\">\(String(format: "%.1f", w.pm25))</td></tr>"
+        }.joined(separator: "\n")
+        let problems = try ledger.problems().sorted { ($0.isOverdue(on: Ledger.today) ? 0 : 1, $0.status.isClosed ? 1 : 0, $0.id) < ($1.isOverdue(on: Ledger.today) ? 0 : 1, $1.status.isClosed ? 1 : 0, $1.id) }
+        let problemRows = problems.prefix(200).map { p in
+            "<tr\(p.isOverdue(on: Ledger.today) ? " class=\"overdue\"" : "")><td><a href=\"/staff/problems/\(p.id)\">#\(p.id)</a></td><td>\(p.cell)</td>"
+                + "<td>\(p.category.chineseName)</td><td>\(p.status.rawValue)</td><td>\(HTML.escape(p.department ?? ""))</td>"
+                + "<td>\(p.deadline?.description ?? "")</td><td>\(p.isOverdue(on: Ledger.today) ? language.t("超期", "overdue") : "")</td></tr>"
+        }.joined(separator: "\n")
+        let (text, _) = try LedgerReport(ledger: ledger).render(by: .county, asOf: Ledger.today)
+        return portal.page("Workspace · HotGrid", language, """
+            <h1>\(language.t("工作台", "Workspace"))</h1>
+            <p class="who">\(HTML.escape(person.name)) · \(person.role.chineseName) (\(person.role.rawValue)) · \(HTML.escape(person.scope.description))
+            <form method="post" action="/logout" style="display:inline"><input type="hidden" name="csrf" value="\(context.csrf ?? "")">
+            <input type="hidden" name="action" value="logout"><input type="hidden" name="comment" value="-">
+            <button>\(language.t("退出", "Sign out"))</button></form></p>
+            <h2>\(language.t("本月预警网格", "Warned cells this month")) \(month?.description ?? "")</h2>
+            <table class="warnings"><thead><tr><th>\(language.t("区县", "County"))</th><th>\(language.t("网格", "Cell"))</th>
+            <th>\(language.t("预警类型", "Reasons"))</th><th>PM2.5</th></tr></thead><tbody>\(warnRows)</tbody></table>
+            <h2>\(language.t("问题台账", "Problems")) (\(problems.count))</h2>
+            <table class="problems"><thead><tr><th>#</th><th>\(language.t("网格", "Cell"))</th><th>\(language.t("类别", "Category"))</th>
+            <th>\(language.t("状态", "Status"))</th><th>\(language.t("责任部门", "Department"))</th><th>\(language.t("时限", "Deadline"))</th><th></th></tr></thead>
+            <tbody>\(problemRows)</tbody></table>
+            <h2>\(language.t("统计", "Statistics"))</h2><pre>\(HTML.escape(text))</pre><p><a href="/staff/statistics.csv">CSV</a></p>
+            """)
+    }
+
+    func problemPage(_ id: Int, _ person: Person, _ context: AppRequestContext, _ language: Portal.Language, message: String?) throws -> String {
+        let ledger = try Ledger(store: store, actor: person.id)
+        guard let p = try ledger.problems().first(where: { $0.id == id }) else { throw APIError.notFound("no problem #\(id) in your area") }
+        let events = try store.problemEvents(problem: id).map { e in
+            "<tr><td>\(HTML.escape(e.at))</td><td>#\(e.actor)</td><td>\(e.action?.rawValue ?? "record")</td><td>\(e.to.rawValue)</td>"
+                + "<td>\(HTML.escape(e.comment))</td><td>\(e.evidence.count)</td></tr>"
+        }.joined(separator: "\n")
+        let options = ProblemAction.available(from: p.status).map { "<option value=\"\($0.rawValue)\">\($0.rawValue)</option>" }.joined()
+        let departments = try store.departments().map { "<option value=\"\($0.code)\">\(HTML.escape($0.name))</option>" }.joined()
+        return portal.page("Problem #\(id) · HotGrid", language, """
+            <h1>\(language.t("问题", "Problem")) #\(id)</h1>
+            \(message.map { "<p class=\"correction\">\(HTML.escape($0))</p>" } ?? "")
+            <p>\(p.cell) · \(p.category.chineseName) · <b>\(p.status.rawValue)</b> · \(HTML.escape(p.department ?? "")) · \(p.deadline?.description ?? "")</p>
+            <p>\(HTML.escape(p.description))</p>
+            <table><thead><tr><th>\(language.t("时间", "Time"))</th><th>\(language.t("人员", "By"))</th><th>\(language.t("操作", "Action"))</th>
+            <th>\(language.t("状态", "Status"))</th><th>\(language.t("说明", "Comment"))</th><th>\(language.t("证据", "Evidence"))</th></tr></thead>
+            <tbody>\(events)</tbody></table>
+            \(options.isEmpty ? "" : """
+            <h2>\(language.t("办理", "Act"))</h2>
+            <form method="post" action="/staff/problems/\(id)"><input type="hidden" name="csrf" value="\(context.csrf ?? "")">
+            <p><select name="action">\(options)</select> <select name="department"><option value=""></option>\(departments)</select>
+            <input name="deadline" placeholder="YYYY-MM-DD"></p>
+            <p><textarea name="comment" required rows="3" cols="60" placeholder="\(language.t("说明（必填）", "Comment (required)"))"></textarea></p>
+            <p><button type="submit">\(language.t("提交", "Submit"))</button>
+            <span class="en">\(language.t("核实销号需上传证据，请用 API。", "Verification needs evidence: use the API."))</span></p></form>
+            """)
+            """)
+    }
+}
