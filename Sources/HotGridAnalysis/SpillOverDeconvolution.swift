@@ -74,33 +74,7 @@ public struct SpillOverDeconvolution: Sendable {
                 for b in 0..<p { ata[a * p + b] += row[a] * row[b] }
             }
         }
-        return Array(Self.solve(ata, aty, p).prefix(k))
-    }
-
-    /// Solves the symmetric system by Gaussian elimination with partial pivoting (zeros if singular).
-    static func solve(_ a: [Double], _ b: [Double], _ n: Int) -> [Double] {
-        var a = a, b = b
-        for c in 0..<n {
-            let pivot = (c..<n).max { abs(a[$0 * n + c]) < abs(a[$1 * n + c]) }!
-            guard abs(a[pivot * n + c]) > 1e-12 else { return [Double](repeating: 0, count: n) }
-            if pivot != c {
-                for k in 0..<n { a.swapAt(c * n + k, pivot * n + k) }
-                b.swapAt(c, pivot)
-            }
-            for r in (c + 1)..<n {
-                let f = a[r * n + c] / a[c * n + c]
-                guard f != 0 else { continue }
-                for k in c..<n { a[r * n + k] -= f * a[c * n + k] }
-                b[r] -= f * b[c]
-            }
-        }
-        var x = [Double](repeating: 0, count: n)
-        for r in stride(from: n - 1, through: 0, by: -1) {
-            var s = b[r]
-            for k in (r + 1)..<n { s -= a[r * n + k] * x[k] }
-            x[r] = s / a[r * n + r]
-        }
-        return x
+        return Array((LinearSystem.solve(ata, aty, p) ?? [Double](repeating: 0, count: p)).prefix(k))
     }
 }
 
