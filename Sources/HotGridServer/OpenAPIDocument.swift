@@ -121,7 +121,7 @@ enum OpenAPIDocument {
                 overdue: {type: boolean}
           responses:
             Error:
-              description: An error
+              description: An error (401 also when a bearer token sent is not valid)
               content: {application/json: {schema: {$ref: '#/components/schemas/Error'}}}
         paths:
           /api/v1/hotspots:
@@ -129,6 +129,7 @@ enum OpenAPIDocument {
               summary: A year's hotspot list (the latest by default)
               parameters: [{name: year, in: query, schema: {type: integer}}, {$ref: '#/components/parameters/city'}, {$ref: '#/components/parameters/page'}, {$ref: '#/components/parameters/limit'}]
               responses:
+                "401": {$ref: '#/components/responses/Error'}
                 "200":
                   description: Hotspot cells by rank
                   content: {application/json: {schema: {type: object, required: [meta, results], properties: {meta: {$ref: '#/components/schemas/Meta'}, results: {type: array, items: {$ref: '#/components/schemas/Hotspot'}}}}}}
@@ -139,6 +140,7 @@ enum OpenAPIDocument {
               summary: A month's warned cells (the latest by default)
               parameters: [{$ref: '#/components/parameters/month'}, {$ref: '#/components/parameters/city'}, {$ref: '#/components/parameters/page'}, {$ref: '#/components/parameters/limit'}]
               responses:
+                "401": {$ref: '#/components/responses/Error'}
                 "200":
                   description: Warned cells by city, county and cell
                   content: {application/json: {schema: {type: object, required: [meta, results], properties: {meta: {$ref: '#/components/schemas/Meta'}, results: {type: array, items: {$ref: '#/components/schemas/Warning'}}}}}}
@@ -149,6 +151,7 @@ enum OpenAPIDocument {
               summary: Escalations fired, of a month or all
               parameters: [{$ref: '#/components/parameters/month'}, {$ref: '#/components/parameters/city'}, {$ref: '#/components/parameters/page'}, {$ref: '#/components/parameters/limit'}]
               responses:
+                "401": {$ref: '#/components/responses/Error'}
                 "200":
                   description: Escalations
                   content: {application/json: {schema: {type: object, required: [meta, results], properties: {meta: {$ref: '#/components/schemas/Meta'}, results: {type: array, items: {$ref: '#/components/schemas/Escalation'}}}}}}
@@ -158,6 +161,7 @@ enum OpenAPIDocument {
               summary: Published monthly lists
               parameters: [{$ref: '#/components/parameters/month'}, {$ref: '#/components/parameters/page'}, {$ref: '#/components/parameters/limit'}]
               responses:
+                "401": {$ref: '#/components/responses/Error'}
                 "200":
                   description: Publications, oldest first
                   content: {application/json: {schema: {type: object, required: [meta, results], properties: {meta: {$ref: '#/components/schemas/Meta'}, results: {type: array, items: {$ref: '#/components/schemas/Publication'}}}}}}
@@ -169,6 +173,7 @@ enum OpenAPIDocument {
                 - {name: id, in: path, required: true, schema: {type: integer}}
                 - {name: format, in: path, required: true, schema: {type: string, enum: [csv, geojson, html]}}
               responses:
+                "401": {$ref: '#/components/responses/Error'}
                 "200":
                   description: The list
                   content:
@@ -181,6 +186,7 @@ enum OpenAPIDocument {
               summary: A cell's place, hotspot years, months (PM2.5 with coverage, warnings, escalations) and open problem count
               parameters: [{name: id, in: path, required: true, schema: {type: string}}]
               responses:
+                "401": {$ref: '#/components/responses/Error'}
                 "200":
                   description: The cell
                   content: {application/json: {schema: {type: object, required: [place, hotspot_years, months, open_problems]}}}
@@ -189,6 +195,7 @@ enum OpenAPIDocument {
             get:
               summary: The GeoJSON collections
               responses:
+                "401": {$ref: '#/components/responses/Error'}
                 "200": {description: Collections, content: {application/json: {schema: {type: object}}}}
           /api/v1/collections/{name}/items:
             get:
@@ -200,6 +207,7 @@ enum OpenAPIDocument {
                 - {name: limit, in: query, schema: {type: integer, minimum: 1, maximum: 10000}}
                 - {name: offset, in: query, schema: {type: integer, minimum: 0}}
               responses:
+                "401": {$ref: '#/components/responses/Error'}
                 "200":
                   description: Features
                   content: {application/geo+json: {schema: {$ref: '#/components/schemas/FeatureCollection'}}}

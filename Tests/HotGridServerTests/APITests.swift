@@ -52,6 +52,8 @@ struct PublicAPITests {
                 let found = try json(r)["meta"] as? [String: Int]
                 #expect(r.status == .ok && (found?["found"] ?? 0) > 0)
             }
+            // Found by schemathesis: a year without a list is a 404, not a 500.
+            try await client.execute(uri: "/api/v1/hotspots?year=1999", method: .get) { r in #expect(r.status == .notFound) }
             try await client.execute(uri: "/api/v1/publications", method: .get) { r in
                 let results = try json(r)["results"] as? [[String: Any]]
                 #expect(results?.count == 1 && results?.first?["month"] as? String == "2017-03")
