@@ -26,10 +26,11 @@ public func buildRouter(store: SQLiteStore, accounts: Accounts) throws -> Router
     PublicAPI(catalog: catalog).register(on: api)
     let auth = AuthAPI(accounts: accounts, throttle: LoginThrottle())
     auth.register(on: api)
-    LedgerAPI(store: store).register(on: api)
+    let places = try CellPlaces(store: store)
+    LedgerAPI(store: store, places: places).register(on: api)
     let portal = Portal(catalog: catalog)
     portal.register(on: router)
-    StaffPages(auth: auth, portal: portal).register(on: router)
+    StaffPages(auth: auth, portal: portal, places: places).register(on: router)
     return router
 }
 

@@ -9,6 +9,7 @@ import Hummingbird
 /// each person may see and change is decided by the ledger service from their role and scope.
 struct LedgerAPI: Sendable {
     let store: SQLiteStore
+    let places: CellPlaces
 
     /// A problem as the API shows it.
     struct ProblemBody: Encodable {
@@ -86,7 +87,7 @@ struct LedgerAPI: Sendable {
         enum CodingKeys: String, CodingKey { case action, comment, department, deadline, evidence, duplicateOf = "duplicate_of" }
     }
 
-    func ledger(_ context: AppRequestContext) throws -> Ledger { try Ledger(store: store, actor: context.signedIn().id) }
+    func ledger(_ context: AppRequestContext) throws -> Ledger { try Ledger(store: store, actor: context.signedIn().id, places: places) }
 
     func register(on api: RouterGroup<AppRequestContext>) {
         api.get("problems") { request, context in

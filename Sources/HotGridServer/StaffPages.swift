@@ -10,6 +10,7 @@ import Hummingbird
 struct StaffPages: Sendable {
     let auth: AuthAPI
     let portal: Portal
+    let places: CellPlaces
     var store: SQLiteStore { portal.catalog.store }
 
     struct LoginForm: Decodable {
@@ -55,7 +56,7 @@ struct StaffPages: Sendable {
             return JSONBody.html(try workspace(person, context, Portal.Language(request)))
         }
         router.get("staff/statistics.csv") { _, context in
-            let ledger = try Ledger(store: store, actor: context.signedIn().id)
+            let ledger = try Ledger(store: store, actor: context.signedIn().id, places: places)
             return JSONBody.bytes(try LedgerReport(ledger: ledger).render(by: .county, asOf: Ledger.today).csv, contentType: "text/csv; charset=utf-8")
         }
         router.get("staff/problems/:id") { request, context in
@@ -70,7 +71,7 @@ struct StaffPages: Sendable {
             guard let expected = context.csrf, form.csrf == expected else { throw APIError.forbidden("missing or wrong CSRF token; reload the page") }
             guard let action = ProblemAction(rawValue: form.action) else { throw APIError.badRequest("unknown action", fields: ["action": form.action]) }
             do {
-                _ = try Ledger(store: store, actor: person.id).act(problem: id, action, comment: form.comment, department: form.department.flatMap { $0.isEmpty ? nil : $0 },
+                _ = try Ledger(store: store, actor: person.id, places: places).act(problem: id, action, comment: form.comment, department: form.department.flatMap { $0.isEmpty ? nil : $0 },
                                                                    deadline: form.deadline.flatMap { Day($0) })
             } catch let error as LedgerError {
                 return JSONBody.html(try problemPage(id, person, context, Portal.Language(request), message: error.description), status: .unprocessableContent)
@@ -98,13 +99,9 @@ struct StaffPages: Sendable {
     }
 
     func workspace(_ person: Person, _ context: AppRequestContext, _ language: Portal.Language) throws -> String {
-        let ledger = try Ledger(store: store, actor: person.id)
+        let ledger = try Ledger(store: store, actor: person.id, places: places)
         let month = try portal.catalog.latestWarningMonth()
-        let places = Dictionary(uniqueKeysWithValues: portal.catalog.cells.map { ($0.id, $0) })
-        func inScope(_ cellID: String) -> Bool {
-            guard let id = CellID(cellID), let c = places[id] else { return false }
-            return ledger.covers(CellPlace(cell: id, cityCode: c.cityCode, countyCode: c.countyCode))
-        }
+        func inScope(_ cellID: String) -> Bool { CellID(cellID).map(ledger.covers) ?? false }
         let warned = try month.map { try portal.catalog.warnings(month: $0).filter { inScope($0.place.cellID) } } ?? []
         let warnRows = warned.map { w in
             "<tr><td>\(HTML.escape(w.place.countyName))</td><td><a href=\"/cells/\(w.place.cellID)\">\(w.place.cellID)</a></td>"
@@ -136,7 +133,7 @@ struct StaffPages: Sendable {
     }
 
     func problemPage(_ id: Int, _ person: Person, _ context: AppRequestContext, _ language: Portal.Language, message: String?) throws -> String {
-        let ledger = try Ledger(store: store, actor: person.id)
+        let ledger = try Ledger(store: store, actor: person.id, places: places)
         guard let p = try ledger.problems().first(where: { $0.id == id }) else { throw APIError.notFound("no problem #\(id) in your area") }
         let events = try store.problemEvents(problem: id).map { e in
             "<tr><td>\(HTML.escape(e.at))</td><td>#\(e.actor)</td><td>\(e.action?.rawValue ?? "record")</td><td>\(e.to.rawValue)</td>"

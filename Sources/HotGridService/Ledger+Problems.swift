@@ -140,6 +140,6 @@ public struct LedgerBatch {
 extension Ledger {
     /// Problems in this person's area, of one cell or all.
     public func problems(cell: CellID? = nil) throws -> [Problem] {
-        try store.problems(cell: cell).filter { places[$0.cell].map(policy.covers) ?? false }
+        try store.problems(cell: cell).filter { covers($0.cell) }
     }
 }

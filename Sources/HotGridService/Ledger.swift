@@ -13,13 +13,14 @@ public struct Ledger {
     let files: AttachmentFiles
     let grid = NationalGrid()
 
-    /// The ledger as person `actorID` sees it.
-    public init(store: SQLiteStore, actor actorID: Int) throws {
+    /// The ledger as person `actorID` sees it. `places` (where every cell lies) is read from the
+    /// store unless given: a server reads it once and shares it with every request.
+    public init(store: SQLiteStore, actor actorID: Int, places: CellPlaces? = nil) throws {
         guard let person = try store.person(id: actorID) else { throw LedgerError.unknownPerson(actorID) }
         self.store = store
         actor = person
         policy = LedgerPolicy(person: person, assignedCells: try store.assignedCells(person: actorID))
-        places = Dictionary(uniqueKeysWithValues: try store.cells().map { ($0.id, CellPlace(cell: $0.id, cityCode: $0.cityCode, countyCode: $0.countyCode)) })
+        self.places = try (places ?? CellPlaces(store: store)).byCell
         files = AttachmentFiles(databasePath: store.path)
     }
 
@@ -34,8 +35,8 @@ public struct Ledger {
     /// Today in Beijing time, the day field work is dated by default.
     public static var today: Day { Day(ordinal: Int((Date().timeIntervalSince1970 + 8 * 3600) / 86_400)) }
 
-    /// Whether `place` lies in this person's area.
-    public func covers(_ place: CellPlace) -> Bool { policy.covers(place) }
+    /// Whether `cell` lies in this person's area (false for a cell outside the region).
+    public func covers(_ cell: CellID) -> Bool { places[cell].map(policy.covers) ?? false }
 
     func place(_ cell: CellID) throws -> CellPlace {
         guard let place = places[cell] else { throw LedgerError.unknownCell(cell.description) }
@@ -129,5 +130,14 @@ public struct Ledger {
             try $0.addInspection(Inspection(id: 0, cell: source.cell, month: month, sourceID: sourceID, inspector: actor.id, day: day,
                                             note: note.isEmpty ? "inspected" : note))
         }
+    }
+}
+
+/// Where each cell of the region lies (city, county), for scope checks.
+public struct CellPlaces: Sendable {
+    let byCell: [CellID: CellPlace]
+
+    public init(store: SQLiteStore) throws {
+        byCell = Dictionary(uniqueKeysWithValues: try store.cells().map { ($0.id, CellPlace(cell: $0.id, cityCode: $0.cityCode, countyCode: $0.countyCode)) })
     }
 }

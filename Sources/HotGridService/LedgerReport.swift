@@ -21,7 +21,7 @@ public struct LedgerReport {
 
     /// The summary lines per unit of `level` and the total, as of `day`.
     public func statistics(by level: Level, asOf day: Day) throws -> (lines: [LedgerStatistics.Line], total: LedgerStatistics.Line) {
-        let problems = try ledger.store.problems().filter { ledger.places[$0.cell].map(ledger.policy.covers) ?? false }
+        let problems = try ledger.store.problems().filter { ledger.covers($0.cell) }
         var submitted: [Int: Day] = [:]
         for e in try ledger.store.problemEvents() where e.action == .submit { submitted[e.problemID] = Self.beijingDay(e.at) }
         return LedgerStatistics.summarize(problems, unitOf: { p in
