@@ -13,7 +13,7 @@ struct Envelope<Item: Encodable & Sendable>: ResponseGenerator, Sendable {
         page = paging.page
         limit = paging.limit
         found = all.count
-        results = Array(all.dropFirst((paging.page - 1) * paging.limit).prefix(paging.limit))
+        results = Array(all.dropFirst(paging.offset).prefix(paging.limit))
     }
 
     private struct Body: Encodable {
@@ -53,6 +53,12 @@ struct Paging: Sendable {
         } ?? defaultLimit
         self.page = page
         self.limit = limit
+    }
+
+    /// How many items come before this page; a page beyond any list saturates instead of overflowing.
+    var offset: Int {
+        let (offset, overflow) = (page - 1).multipliedReportingOverflow(by: limit)
+        return overflow ? .max : offset
     }
 }
 

@@ -129,7 +129,7 @@ struct PublicAPI: Sendable {
         }
         let page = features.dropFirst(offset).prefix(limit)
         var links = [["rel": "self", "type": "application/geo+json", "href": request.uri.description]]
-        if offset + limit < features.count {
+        if offset < features.count - limit {
             var next = "/api/v1/collections/\(collection.rawValue)/items?limit=\(limit)&offset=\(offset + limit)"
             if let b = q.get("bbox") { next += "&bbox=\(b)" }
             if let d = datetime { next += "&datetime=\(d)" }

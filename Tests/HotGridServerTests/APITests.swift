@@ -54,6 +54,13 @@ struct PublicAPITests {
             }
             // Found by schemathesis: a year without a list is a 404, not a 500.
             try await client.execute(uri: "/api/v1/hotspots?year=1999", method: .get) { r in #expect(r.status == .notFound) }
+            // Found by schemathesis: a page or offset past any list is an empty page, not an overflow.
+            for uri in ["/api/v1/warnings?month=2017-03&page=\(Int.max)&limit=1000", "/api/v1/collections/warnings/items?offset=\(Int.max)&limit=1000"] {
+                try await client.execute(uri: uri, method: .get) { r in
+                    let j = try json(r)
+                    #expect(r.status == .ok && ((j["results"] ?? j["features"]) as? [Any])?.isEmpty == true, "\(uri)")
+                }
+            }
             try await client.execute(uri: "/api/v1/publications", method: .get) { r in
                 let results = try json(r)["results"] as? [[String: Any]]
                 #expect(results?.count == 1 && results?.first?["month"] as? String == "2017-03")
