@@ -16,6 +16,10 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        // The server's access log and log levels.
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // multipart/form-data: evidence photos uploaded from the staff workspace's forms.
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
     ],
     targets: [
         // GDAL's C API (raster, vector, CRS; GEOS and PROJ come with it). Only HotGridGeo imports it.
@@ -48,13 +52,14 @@ let package = Package(
         .target(
             name: "HotGridServer",
             dependencies: ["HotGridService", "HotGridStore", "HotGridCore", .product(name: "Hummingbird", package: "hummingbird"),
-                           .product(name: "HTTPTypes", package: "swift-http-types")]
+                           .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "Logging", package: "swift-log"),
+                           .product(name: "MultipartKit", package: "multipart-kit")]
         ),
         .executableTarget(
             name: "hotgrid",
             dependencies: [
                 "HotGridService", "HotGridServer", "HotGridCore", "HotGridAnalysis",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "HotGridCoreTests", dependencies: ["HotGridCore"]),

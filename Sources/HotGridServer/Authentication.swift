@@ -27,15 +27,23 @@ struct AuthenticationMiddleware: RouterMiddleware {
     }
 }
 
-/// Failed sign-ins per client and login: five within fifteen minutes, then 429 until the window passes.
-final class LoginThrottle: Sendable {
-    private let failures = NIOLockedValueBox<[String: [Date]]>([:])
-    let limit = 5
-    let window: TimeInterval = 15 * 60
+/// Attempts per key within a sliding window, then 429 until the window passes: failed sign-ins per
+/// client and login (five in fifteen minutes), public data reports per client (ten an hour).
+final class Throttle: Sendable {
+    private let attempts = NIOLockedValueBox<[String: [Date]]>([:])
+    let limit: Int
+    let window: TimeInterval
+
+    init(limit: Int, window: TimeInterval) {
+        self.limit = limit
+        self.window = window
+    }
+
+    static func signIn() -> Throttle { Throttle(limit: 5, window: 15 * 60) }
 
     /// Seconds to wait before trying again; nil when the client may try now.
     func retryAfter(_ key: String) -> Int? {
-        failures.withLockedValue { all in
+        attempts.withLockedValue { all in
             let now = Date()
             let recent = (all[key] ?? []).filter { now.timeIntervalSince($0) < window }
             all[key] = recent
@@ -44,14 +52,16 @@ final class LoginThrottle: Sendable {
         }
     }
 
-    func failed(_ key: String) { failures.withLockedValue { $0[key, default: []].append(Date()) } }
-    func succeeded(_ key: String) { failures.withLockedValue { $0[key] = nil } }
+    /// Counts an attempt (a failed sign-in, a report sent).
+    func record(_ key: String) { attempts.withLockedValue { $0[key, default: []].append(Date()) } }
+    /// Forgets the key's attempts (a sign-in succeeded).
+    func clear(_ key: String) { attempts.withLockedValue { $0[key] = nil } }
 }
 
 /// Signing in and out: `POST /api/v1/auth/token` (JSON → a bearer token) and the login form.
 struct AuthAPI: Sendable {
     let accounts: Accounts
-    let throttle: LoginThrottle
+    let throttle: Throttle
     /// Bearer tokens and sessions last eight hours.
     static let lifetime: TimeInterval = 8 * 3600
 
@@ -77,10 +87,10 @@ struct AuthAPI: Sendable {
             throw APIError(status: .tooManyRequests, code: "too_many_attempts", message: "too many failed sign-ins; try again in \(wait) s")
         }
         guard let person = try accounts.authenticate(login: credentials.login, password: credentials.password) else {
-            throttle.failed(key)
+            throttle.record(key)
             throw APIError(status: .unauthorized, code: "unauthorized", message: "wrong login or password")
         }
-        throttle.succeeded(key)
+        throttle.clear(key)
         return person
     }
 

@@ -129,20 +129,16 @@ struct LedgerAPI: Sendable {
                 throw APIError(status: .unprocessableContent, code: "invalid", message: "unknown action",
                                fields: ["action": ProblemAction.allCases.map(\.rawValue).joined(separator: ", ")])
             }
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hotgrid-upload-\(UUID().uuidString)")
-            defer { try? FileManager.default.removeItem(at: folder) }
-            let paths = try (move.evidence ?? []).enumerated().map { i, e -> String in
+            let files = try (move.evidence ?? []).enumerated().map { i, e -> (name: String, data: Data) in
                 guard let data = Data(base64Encoded: e.contentBase64) else {
                     throw APIError(status: .unprocessableContent, code: "invalid", message: "evidence is not base64", fields: ["evidence[\(i)]": e.fileName])
                 }
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                let name = e.fileName.replacingOccurrences(of: "/", with: "_")
-                let url = folder.appendingPathComponent(name.isEmpty ? "evidence-\(i)" : name)
-                try data.write(to: url)
-                return url.path
+                return (e.fileName, data)
             }
-            let problem = try ledger(context).act(problem: id, action, comment: move.comment, department: move.department,
-                                                  deadline: try move.deadline.map(day), duplicateOf: move.duplicateOf, evidence: paths)
+            let problem = try EvidenceUploads.withFiles(files) { paths in
+                try ledger(context).act(problem: id, action, comment: move.comment, department: move.department,
+                                        deadline: try move.deadline.map(day), duplicateOf: move.duplicateOf, evidence: paths)
+            }
             return try JSONBody.response(ProblemBody(problem))
         }
         api.get("cells/:id/sources") { request, context in

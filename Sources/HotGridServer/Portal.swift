@@ -25,6 +25,7 @@ struct Portal: Sendable {
             return JSONBody.html(try cellPage(id, request))
         }
         router.get("publications") { request, _ in JSONBody.html(try publications(request)) }
+        registerAreas(on: router)
     }
 
     func page(_ title: String, _ language: Language, _ body: String) -> String {
@@ -35,6 +36,7 @@ struct Portal: Sendable {
         nav .lang{margin-left:auto} tr.overdue td{background:#fdecea}</style></head><body>
         <nav><b>HotGrid 热点网格</b><a href="/\(language.query)">\(language.t("地图", "Map"))</a>
         <a href="/publications\(language.query)">\(language.t("预警名单", "Published lists"))</a>
+        <a href="/report\(language.query)">\(language.t("报告数据错误", "Report a data error"))</a>
         <a href="/api/v1/openapi.yaml">API</a><a href="/staff">\(language.t("工作台", "Staff"))</a>
         <span class="lang">\(language.switchLink)</span></nav>
         \(body)
@@ -52,14 +54,14 @@ struct Portal: Sendable {
         var marked: [CellID: String] = [:]
         for w in warnings { if let id = CellID(w.place.cellID), let first = w.reasons.first { marked[id] = first } }
         let title = month.map { language.t("\($0.year)年\($0.month)月热点网格预警", "Hotspot grid warnings, \($0)") } ?? language.t("热点网格", "Hotspot grid")
-        let map = CellMapSVG(cells: catalog.cells, cityNames: catalog.cityNames, shaded: Set(hotspots.compactMap { CellID($0.place.cellID) }),
+        let map = CellMapSVG(cells: catalog.cells, names: catalog.cityNames, shaded: Set(hotspots.compactMap { CellID($0.place.cellID) }),
                              marked: marked, title: month.map { "Hotspot grid warnings \($0)" } ?? "Hotspot grid", link: "/cells/{id}\(language.query)").svg
         let legend = WarningReason.allCases.map { r in "<span class=\"key \(r.rawValue)\"></span>\(language.t(r.chineseName, r.englishName))" }
             .joined(separator: " ") + " <span class=\"key hot\"></span>\(language.t("热点网格", "hotspot cell"))"
         let byCity = Dictionary(grouping: warnings, by: \.place.cityCode)
         let hotByCity = Dictionary(grouping: hotspots, by: \.place.cityCode).mapValues(\.count)
         let rows = catalog.cityNames.keys.sorted().map { code in
-            "<tr><td>\(HTML.escape(catalog.cityNames[code] ?? code))</td><td class=\"n\">\(hotByCity[code] ?? 0)</td><td class=\"n\">\(byCity[code]?.count ?? 0)</td></tr>"
+            "<tr><td><a href=\"/cities/\(code)\(language.query)\">\(HTML.escape(catalog.cityNames[code] ?? code))</a></td><td class=\"n\">\(hotByCity[code] ?? 0)</td><td class=\"n\">\(byCity[code]?.count ?? 0)</td></tr>"
         }.joined()
         return page(title, language, """
             <h1>\(title)</h1>
@@ -82,9 +84,11 @@ struct Portal: Sendable {
         }.joined(separator: "\n")
         return page("\(id) · HotGrid", language, """
             <h1>\(language.t("网格", "Cell")) \(id)</h1>
-            <p>\(HTML.escape(p.cityName)) \(HTML.escape(p.countyName)) · \(String(format: "%.5f°E %.5f°N", p.lon, p.lat)) ·
+            <p><a href="/cities/\(p.cityCode)\(language.query)">\(HTML.escape(p.cityName))</a>
+            <a href="/counties/\(p.countyCode)\(language.query)">\(HTML.escape(p.countyName))</a> · \(String(format: "%.5f°E %.5f°N", p.lon, p.lat)) ·
             \(language.t("热点网格年份", "Hotspot lists")): \(report.hotspotYears.map(String.init).joined(separator: ", ").nonEmptyOr("—")) ·
-            \(language.t("未办结问题", "Open problems")): <b>\(report.openProblems)</b></p>
+            \(language.t("未办结问题", "Open problems")): <b>\(report.openProblems)</b> ·
+            <a href="/report?cell=\(id)\(language.english ? "&lang=en" : "")">\(language.t("报告此网格的数据错误", "Report a data error in this cell"))</a></p>
             <figure>\(MonthlyChart(months: report.months).svg)<figcaption>\(language.t("月均 PM2.5（µg/m³），红点为预警月份", "Monthly mean PM2.5 (µg/m³); red dots mark warned months"))</figcaption></figure>
             <table><thead><tr><th>\(language.t("月份", "Month"))</th><th>PM2.5</th><th>\(language.t("有效天数", "Valid days"))</th>
             <th>\(language.t("预警", "Warnings"))</th><th>\(language.t("升级", "Escalations"))</th></tr></thead><tbody>\(rows)</tbody></table>

@@ -4,6 +4,11 @@ import HotGridService
 import HotGridStore
 import Hummingbird
 
+/// A form posted from a workspace page: it carries the session's CSRF token.
+protocol StaffForm: Decodable {
+    var csrf: String { get }
+}
+
 /// The staff workspace: sign in with a form (session cookie: HttpOnly, SameSite=Lax), the work in
 /// your area — this month's warned cells, problems (overdue first), statistics — and moving a
 /// problem through its lifecycle with a form that carries the session's CSRF token.
@@ -18,18 +23,31 @@ struct StaffPages: Sendable {
         let password: String
     }
 
-    struct MoveForm: Decodable {
+    struct MoveForm: StaffForm {
         let csrf: String
         let action: String
         let comment: String
         let department: String?
         let deadline: String?
+        /// Photos and documents, from the multipart form (`evidence[]`); empty file inputs are skipped.
+        let evidence: [UploadedFile]?
     }
+
+    /// Just the CSRF token, for forms that carry nothing else the handler needs.
+    struct CSRFForm: StaffForm {
+        let csrf: String
+    }
+
+    /// Where a page sends a browser that is not signed in.
+    static var toLogin: Response { Response(status: .seeOther, headers: [.location: "/login"]) }
+
+    /// The ledger as `person` sees it.
+    func ledger(_ person: Person) throws -> Ledger { try Ledger(store: store, actor: person.id, places: places) }
 
     func register(on router: Router<AppRequestContext>) {
         router.get("login") { request, _ in JSONBody.html(loginPage(Portal.Language(request), message: nil)) }
         router.post("login") { request, context in
-            let form: LoginForm = try await decodeForm(request, context)
+            let form: LoginForm = try await Forms.decode(request)
             let person: Person
             do {
                 person = try auth.signIn(.init(login: form.login, password: form.password), from: context.remoteAddress)
@@ -43,7 +61,7 @@ struct StaffPages: Sendable {
             return response
         }
         router.post("logout") { request, context in
-            let form: MoveForm? = try? await decodeForm(request, context)
+            let form: CSRFForm? = try? await Forms.decode(request)
             if let token = request.cookies[AuthenticationMiddleware.sessionCookie]?.value, form?.csrf == context.csrf {
                 try auth.accounts.revoke(token)
             }
@@ -52,27 +70,30 @@ struct StaffPages: Sendable {
             return response
         }
         router.get("staff") { request, context in
-            guard let person = context.person else { return Response(status: .seeOther, headers: [.location: "/login"]) }
+            guard let person = context.person else { return Self.toLogin }
             return JSONBody.html(try workspace(person, context, Portal.Language(request)))
         }
         router.get("staff/statistics.csv") { _, context in
-            let ledger = try Ledger(store: store, actor: context.signedIn().id, places: places)
+            let ledger = try ledger(context.signedIn())
             return JSONBody.bytes(try LedgerReport(ledger: ledger).render(by: .county, asOf: Ledger.today).csv, contentType: "text/csv; charset=utf-8")
         }
         router.get("staff/problems/:id") { request, context in
-            guard let person = context.person else { return Response(status: .seeOther, headers: [.location: "/login"]) }
+            guard let person = context.person else { return Self.toLogin }
             guard let id = context.parameters.get("id", as: Int.self) else { throw APIError.notFound("no such problem") }
             return JSONBody.html(try problemPage(id, person, context, Portal.Language(request), message: nil))
         }
         router.post("staff/problems/:id") { request, context in
             let person = try context.signedIn()
             guard let id = context.parameters.get("id", as: Int.self) else { throw APIError.notFound("no such problem") }
-            let form: MoveForm = try await decodeForm(request, context)
-            guard let expected = context.csrf, form.csrf == expected else { throw APIError.forbidden("missing or wrong CSRF token; reload the page") }
+            let form: MoveForm = try await self.form(request, context, limit: context.maxUploadSize)
             guard let action = ProblemAction(rawValue: form.action) else { throw APIError.badRequest("unknown action", fields: ["action": form.action]) }
+            let files = (form.evidence ?? []).filter { !$0.data.isEmpty }.map { (name: $0.fileName, data: $0.data) }
             do {
-                _ = try Ledger(store: store, actor: person.id, places: places).act(problem: id, action, comment: form.comment, department: form.department.flatMap { $0.isEmpty ? nil : $0 },
-                                                                   deadline: form.deadline.flatMap { Day($0) })
+                _ = try EvidenceUploads.withFiles(files) { paths in
+                    try ledger(person).act(
+                        problem: id, action, comment: form.comment, department: form.department.flatMap { $0.isEmpty ? nil : $0 },
+                        deadline: form.deadline.flatMap { Day($0) }, evidence: paths)
+                }
             } catch let error as LedgerError {
                 return JSONBody.html(try problemPage(id, person, context, Portal.Language(request), message: error.description), status: .unprocessableContent)
             }
@@ -80,11 +101,11 @@ struct StaffPages: Sendable {
         }
     }
 
-    func decodeForm<T: Decodable>(_ request: Request, _ context: AppRequestContext) async throws -> T {
-        let body = try await request.body.collect(upTo: 64 * 1024)
-        do { return try URLEncodedFormDecoder().decode(T.self, from: String(buffer: body)) } catch {
-            throw APIError.badRequest("the form is incomplete")
-        }
+    /// A workspace form, decoded once its CSRF token matches the session's.
+    func form<T: StaffForm>(_ request: Request, _ context: AppRequestContext, limit: Int = 64 * 1024) async throws -> T {
+        let form: T = try await Forms.decode(request, limit: limit)
+        guard let expected = context.csrf, form.csrf == expected else { throw APIError.forbidden("missing or wrong CSRF token; reload the page") }
+        return form
     }
 
     func loginPage(_ language: Portal.Language, message: String?) -> String {
@@ -99,41 +120,61 @@ struct StaffPages: Sendable {
     }
 
     func workspace(_ person: Person, _ context: AppRequestContext, _ language: Portal.Language) throws -> String {
-        let ledger = try Ledger(store: store, actor: person.id, places: places)
+        let ledger = try ledger(person)
         let month = try portal.catalog.latestWarningMonth()
         func inScope(_ cellID: String) -> Bool { CellID(cellID).map(ledger.covers) ?? false }
         let warned = try month.map { try portal.catalog.warnings(month: $0).filter { inScope($0.place.cellID) } } ?? []
         let warnRows = warned.map { w in
-            "<tr><td>\(HTML.escape(w.place.countyName))</td><td><a href=\"/cells/\(w.place.cellID)\">\(w.place.cellID)</a></td>"
+            "<tr><td>\(HTML.escape(w.place.countyName))</td><td><a href=\"/staff/cells/\(w.place.cellID)\">\(w.place.cellID)</a></td>"
                 + "<td>\(w.reasons.compactMap { WarningReason(rawValue: $0) }.map(\.chineseName).joined(separator: "、"))</td>"
                 + "<td class=\"n\">\(String(format: "%.1f", w.pm25))</td></tr>"
         }.joined(separator: "\n")
-        let problems = try ledger.problems().sorted { ($0.isOverdue(on: Ledger.today) ? 0 : 1, $0.status.isClosed ? 1 : 0, $0.id) < ($1.isOverdue(on: Ledger.today) ? 0 : 1, $1.status.isClosed ? 1 : 0, $1.id) }
-        let problemRows = problems.prefix(200).map { p in
-            "<tr\(p.isOverdue(on: Ledger.today) ? " class=\"overdue\"" : "")><td><a href=\"/staff/problems/\(p.id)\">#\(p.id)</a></td><td>\(p.cell)</td>"
-                + "<td>\(p.category.chineseName)</td><td>\(p.status.rawValue)</td><td>\(HTML.escape(p.department ?? ""))</td>"
-                + "<td>\(p.deadline?.description ?? "")</td><td>\(p.isOverdue(on: Ledger.today) ? language.t("超期", "overdue") : "")</td></tr>"
-        }.joined(separator: "\n")
+        let problems = try ledger.problems()
         let (text, _) = try LedgerReport(ledger: ledger).render(by: .county, asOf: Ledger.today)
-        return portal.page("Workspace · HotGrid", language, """
+        return staffPage("Workspace · HotGrid", person, context, language, """
             <h1>\(language.t("工作台", "Workspace"))</h1>
-            <p class="who">\(HTML.escape(person.name)) · \(person.role.chineseName) (\(person.role.rawValue)) · \(HTML.escape(person.scope.description))
-            <form method="post" action="/logout" style="display:inline"><input type="hidden" name="csrf" value="\(context.csrf ?? "")">
-            <input type="hidden" name="action" value="logout"><input type="hidden" name="comment" value="-">
-            <button>\(language.t("退出", "Sign out"))</button></form></p>
             <h2>\(language.t("本月预警网格", "Warned cells this month")) \(month?.description ?? "")</h2>
             <table class="warnings"><thead><tr><th>\(language.t("区县", "County"))</th><th>\(language.t("网格", "Cell"))</th>
             <th>\(language.t("预警类型", "Reasons"))</th><th>PM2.5</th></tr></thead><tbody>\(warnRows)</tbody></table>
             <h2>\(language.t("问题台账", "Problems")) (\(problems.count))</h2>
-            <table class="problems"><thead><tr><th>#</th><th>\(language.t("网格", "Cell"))</th><th>\(language.t("类别", "Category"))</th>
-            <th>\(language.t("状态", "Status"))</th><th>\(language.t("责任部门", "Department"))</th><th>\(language.t("时限", "Deadline"))</th><th></th></tr></thead>
-            <tbody>\(problemRows)</tbody></table>
+            \(problemTable(problems.prefix(200), language))
             <h2>\(language.t("统计", "Statistics"))</h2><pre>\(HTML.escape(text))</pre><p><a href="/staff/statistics.csv">CSV</a></p>
             """)
     }
 
+    /// A page of the workspace: who is signed in, the workspace's sections, sign-out.
+    func staffPage(_ title: String, _ person: Person, _ context: AppRequestContext, _ language: Portal.Language, _ body: String) -> String {
+        let links = [("/staff", language.t("工作台", "Workspace")), ("/staff/problems", language.t("问题台账", "Problems")),
+                     ("/staff/problems?overdue=true", language.t("超期", "Overdue")), ("/staff/reports", language.t("数据纠错", "Data reports"))]
+            + (person.role == .admin ? [("/staff/users", language.t("用户", "Users"))] : [])
+        return portal.page(title, language, """
+            <p class="who">\(links.map { "<a href=\"\($0.0)\">\($0.1)</a>" }.joined(separator: " · ")) ·
+            \(HTML.escape(person.name)) · \(person.role.chineseName) (\(person.role.rawValue)) · \(HTML.escape(person.scope.description))
+            <form method="post" action="/logout" style="display:inline"><input type="hidden" name="csrf" value="\(context.csrf ?? "")">
+            <button>\(language.t("退出", "Sign out"))</button></form></p>
+            \(body)
+            """)
+    }
+
+    /// Problems, overdue first, then open, then closed.
+    func problemTable(_ problems: some Sequence<Problem>, _ language: Portal.Language) -> String {
+        let today = Ledger.today
+        let rows = problems.sorted { ($0.isOverdue(on: today) ? 0 : 1, $0.status.isClosed ? 1 : 0, $0.id) < ($1.isOverdue(on: today) ? 0 : 1, $1.status.isClosed ? 1 : 0, $1.id) }
+            .map { p in
+                "<tr\(p.isOverdue(on: today) ? " class=\"overdue\"" : "")><td><a href=\"/staff/problems/\(p.id)\">#\(p.id)</a></td>"
+                    + "<td><a href=\"/staff/cells/\(p.cell)\">\(p.cell)</a></td>"
+                    + "<td>\(p.category.chineseName)</td><td>\(p.status.rawValue)</td><td>\(HTML.escape(p.department ?? ""))</td>"
+                    + "<td>\(p.deadline?.description ?? "")</td><td>\(p.isOverdue(on: today) ? language.t("超期", "overdue") : "")</td></tr>"
+            }.joined(separator: "\n")
+        return """
+            <table class="problems"><thead><tr><th>#</th><th>\(language.t("网格", "Cell"))</th><th>\(language.t("类别", "Category"))</th>
+            <th>\(language.t("状态", "Status"))</th><th>\(language.t("责任部门", "Department"))</th><th>\(language.t("时限", "Deadline"))</th><th></th></tr></thead>
+            <tbody>\(rows)</tbody></table>
+            """
+    }
+
     func problemPage(_ id: Int, _ person: Person, _ context: AppRequestContext, _ language: Portal.Language, message: String?) throws -> String {
-        let ledger = try Ledger(store: store, actor: person.id, places: places)
+        let ledger = try ledger(person)
         guard let p = try ledger.problems().first(where: { $0.id == id }) else { throw APIError.notFound("no problem #\(id) in your area") }
         let events = try store.problemEvents(problem: id).map { e in
             "<tr><td>\(HTML.escape(e.at))</td><td>#\(e.actor)</td><td>\(e.action?.rawValue ?? "record")</td><td>\(e.to.rawValue)</td>"
@@ -141,22 +182,23 @@ struct StaffPages: Sendable {
         }.joined(separator: "\n")
         let options = ProblemAction.available(from: p.status).map { "<option value=\"\($0.rawValue)\">\($0.rawValue)</option>" }.joined()
         let departments = try store.departments().map { "<option value=\"\($0.code)\">\(HTML.escape($0.name))</option>" }.joined()
-        return portal.page("Problem #\(id) · HotGrid", language, """
+        return staffPage("Problem #\(id) · HotGrid", person, context, language, """
             <h1>\(language.t("问题", "Problem")) #\(id)</h1>
             \(message.map { "<p class=\"correction\">\(HTML.escape($0))</p>" } ?? "")
-            <p>\(p.cell) · \(p.category.chineseName) · <b>\(p.status.rawValue)</b> · \(HTML.escape(p.department ?? "")) · \(p.deadline?.description ?? "")</p>
+            <p><a href="/staff/cells/\(p.cell)">\(p.cell)</a> · \(p.category.chineseName) · <b>\(p.status.rawValue)</b> · \(HTML.escape(p.department ?? "")) · \(p.deadline?.description ?? "")</p>
             <p>\(HTML.escape(p.description))</p>
             <table><thead><tr><th>\(language.t("时间", "Time"))</th><th>\(language.t("人员", "By"))</th><th>\(language.t("操作", "Action"))</th>
             <th>\(language.t("状态", "Status"))</th><th>\(language.t("说明", "Comment"))</th><th>\(language.t("证据", "Evidence"))</th></tr></thead>
             <tbody>\(events)</tbody></table>
             \(options.isEmpty ? "" : """
             <h2>\(language.t("办理", "Act"))</h2>
-            <form method="post" action="/staff/problems/\(id)"><input type="hidden" name="csrf" value="\(context.csrf ?? "")">
+            <form method="post" action="/staff/problems/\(id)" enctype="multipart/form-data"><input type="hidden" name="csrf" value="\(context.csrf ?? "")">
             <p><select name="action">\(options)</select> <select name="department"><option value=""></option>\(departments)</select>
             <input name="deadline" placeholder="YYYY-MM-DD"></p>
             <p><textarea name="comment" required rows="3" cols="60" placeholder="\(language.t("说明（必填）", "Comment (required)"))"></textarea></p>
-            <p><button type="submit">\(language.t("提交", "Submit"))</button>
-            <span class="en">\(language.t("核实销号需上传证据，请用 API。", "Verification needs evidence: use the API."))</span></p></form>
+            <p><label>\(language.t("证据（照片、文件；核实销号必传）", "Evidence (photos, documents; needed to verify)"))
+            <input type="file" name="evidence[]" multiple></label></p>
+            <p><button type="submit">\(language.t("提交", "Submit"))</button></p></form>
             """)
             """)
     }

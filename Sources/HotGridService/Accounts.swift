@@ -19,6 +19,7 @@ public struct Accounts: Sendable {
     public func addUser(login: String, password: String, name: String, role: Role, scope: StaffScope, department: String? = nil,
                         actor: Int?) throws -> Person {
         try check(login: login, password: password)
+        guard try store.credential(login: login) == nil else { throw LedgerError.invalid(field: "login", reason: "\(login) is taken; choose another") }
         let person: Person
         if try store.persons().isEmpty {
             guard role == .admin else { throw LedgerError.invalid(field: "--role", reason: "the first user of a database is its admin") }
@@ -31,11 +32,15 @@ public struct Accounts: Sendable {
         return person
     }
 
-    /// Gives an existing person a login and password.
+    /// Gives an existing person a login and password, and signs them out everywhere.
     public func setPassword(person: Int, login: String, password: String) throws {
         try check(login: login, password: password)
         guard try store.person(id: person) != nil else { throw LedgerError.unknownPerson(person) }
+        if let holder = try store.credential(login: login)?.person, holder != person {
+            throw LedgerError.invalid(field: "login", reason: "\(login) belongs to person #\(holder); choose another")
+        }
         try store.setCredential(person: person, login: login, passwordHash: Bcrypt.hash(password, cost: cost))
+        try store.deleteTokens(person: person)
     }
 
     private func check(login: String, password: String) throws {

@@ -6,10 +6,20 @@ import HotGridCore
 /// Cells are exact squares on the national Albers grid, so the map draws in grid units (one
 /// cell = one unit, north up): the region's outline and the city borders are the cell edges
 /// where the neighbour is missing or in another city; hotspot cells are shaded; marked cells
-/// (warnings) are dots coloured by class; city names sit at their cells' centroid.
+/// (warnings) are dots coloured by class; city names sit at their cells' centroid. A city's map
+/// draws county borders and names instead.
 public struct CellMapSVG: Sendable {
+    /// The units whose borders and names the map draws.
+    public enum Division: Sendable {
+        case city, county
+
+        func code(_ cell: Cell) -> String { self == .city ? cell.cityCode : cell.countyCode }
+    }
+
     let cells: [Cell]
-    let cityNames: [String: String]
+    /// Names of the units drawn, by code.
+    let names: [String: String]
+    let division: Division
     var shaded: Set<CellID> = []
     /// Marked cells with their CSS class, drawn on top.
     var marked: [CellID: String] = [:]
@@ -18,10 +28,11 @@ public struct CellMapSVG: Sendable {
     /// Where a marked cell links to (`{id}` is replaced by the cell id); nil for no links.
     var link: String?
 
-    public init(cells: [Cell], cityNames: [String: String], shaded: Set<CellID> = [], marked: [CellID: String] = [:], title: String = "",
-                link: String? = nil) {
+    public init(cells: [Cell], names: [String: String], division: Division = .city, shaded: Set<CellID> = [], marked: [CellID: String] = [:],
+                title: String = "", link: String? = nil) {
         self.cells = cells
-        self.cityNames = cityNames
+        self.names = names
+        self.division = division
         self.shaded = shaded
         self.marked = marked
         self.title = title
@@ -31,14 +42,14 @@ public struct CellMapSVG: Sendable {
     public var svg: String {
         guard let minRow = cells.map(\.id.row).min(), let maxRow = cells.map(\.id.row).max(),
               let minCol = cells.map(\.id.column).min(), let maxCol = cells.map(\.id.column).max() else { return "" }
-        var city: [Int64: String] = [:]
-        for c in cells { city[Self.key(c.id.row, c.id.column)] = c.cityCode }
+        var unit: [Int64: String] = [:]
+        for c in cells { unit[Self.key(c.id.row, c.id.column)] = division.code(c) }
         var outline = "", borders = "", hot = ""
         for c in cells {
-            let x = c.id.column - minCol, y = c.id.row - minRow, code = c.cityCode
+            let x = c.id.column - minCol, y = c.id.row - minRow, code = division.code(c)
             // Each edge once: the outline wherever the neighbour is missing, borders on east and south sides.
             for (dr, dc, path) in [(0, 1, "M\(x + 1) \(y)v1"), (1, 0, "M\(x) \(y + 1)h1"), (0, -1, "M\(x) \(y)v1"), (-1, 0, "M\(x) \(y)h1")] {
-                switch city[Self.key(c.id.row + dr, c.id.column + dc)] {
+                switch unit[Self.key(c.id.row + dr, c.id.column + dc)] {
                 case nil: outline += path
                 case let other? where other != code && (dr == 1 || dc == 1): borders += path
                 default: break
@@ -53,10 +64,10 @@ public struct CellMapSVG: Sendable {
             let dot = "<circle cx=\"\(Double(c.id.column - minCol) + 0.5)\" cy=\"\(Double(c.id.row - minRow) + 0.5)\" r=\"2.2\"><title>\(c.id)</title></circle>"
             dots[cls, default: ""] += link.map { "<a href=\"\($0.replacingOccurrences(of: "{id}", with: c.id.description))\">\(dot)</a>" } ?? dot
         }
-        let labels = Dictionary(grouping: cells, by: \.cityCode).sorted { $0.key < $1.key }.map { code, members -> String in
+        let labels = Dictionary(grouping: cells, by: division.code).sorted { $0.key < $1.key }.map { code, members -> String in
             let x = members.reduce(0.0) { $0 + Double($1.id.column - minCol) } / Double(members.count)
             let y = members.reduce(0.0) { $0 + Double($1.id.row - minRow) } / Double(members.count)
-            return "<text x=\"\(Int(x))\" y=\"\(Int(y))\">\(HTML.escape(cityNames[code] ?? code))</text>"
+            return "<text x=\"\(Int(x))\" y=\"\(Int(y))\">\(HTML.escape(names[code] ?? code))</text>"
         }.joined()
         return """
             <svg xmlns="http://www.w3.org/2000/svg" class="cellmap" viewBox="-2 -2 \(width + 4) \(height + 4)" role="img" \

@@ -69,6 +69,7 @@ public final class PublicCatalog: Sendable {
     static func round(_ v: Double) -> Double { (v * 1e6).rounded() / 1e6 }
 
     public var cityNames: [String: String] { directory.cityNames }
+    public var countyNames: [String: String] { directory.countyNames }
 
     /// The cell's square as GeoJSON coordinates.
     public func ring(_ id: CellID) -> [[Double]]? {

@@ -22,7 +22,7 @@ struct PublicationPage {
             let hotspotYear = try store.warningList(month: publication.month)?.hotspotYear
             let shaded = Set(try hotspotYear.flatMap { try store.hotspotList(year: $0) }?.entries.map(\.cell) ?? [])
             let m = publication.month
-            let map = CellMapSVG(cells: cells, cityNames: cityNames, shaded: shaded, marked: marked,
+            let map = CellMapSVG(cells: cells, names: cityNames, shaded: shaded, marked: marked,
                                  title: "\(m.year)年\(m.month)月热点网格预警 Hotspot grid warnings \(m)").svg
             return """
                 <!DOCTYPE html>

@@ -30,6 +30,18 @@ extension SQLiteStore {
         }
     }
 
+    /// Every login, by person.
+    public func logins() throws -> [Int: String] {
+        try pool.read { db in
+            Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT person_id, login FROM credential").map { ($0["person_id"], $0["login"]) })
+        }
+    }
+
+    /// Ends every session and token of `person` (a new password signs them out everywhere).
+    public func deleteTokens(person: Int) throws {
+        try pool.write { db in try db.execute(sql: "DELETE FROM access_token WHERE person_id = ?", arguments: [person]) }
+    }
+
     public func hasCredentials() throws -> Bool {
         try pool.read { try Bool.fetchOne($0, sql: "SELECT 1 FROM credential LIMIT 1") ?? false }
     }

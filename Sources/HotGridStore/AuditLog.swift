@@ -20,6 +20,7 @@ public enum ContentHash {
 public enum AuditEntity: String, Sendable, CaseIterable {
     case department, person, cellStaff = "cell_staff", source, attachment, patrol, inspection, problem
     case problemEvent = "problem_event"
+    case dataReport = "data_report"
 
     var table: String { rawValue }
 

@@ -5,6 +5,7 @@ import HotGridServer
 import HotGridService
 import HotGridStore
 import Hummingbird
+import Logging
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,12 +17,27 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The HotGrid database.") var db: String
     @Option(help: "Address to listen on.") var host = "127.0.0.1"
     @Option(help: "Port to listen on.") var port = 8080
+    @Option(help: "info logs one line per request (method, path, status, time; never queries, headers or bodies); warning logs only problems.")
+    var logLevel: LogLevel = .info
 
     func run() async throws {
         let store = try SQLiteStore(opening: db)
-        let app = try buildApplication(store: store, settings: ServerSettings(host: host, port: port))
+        let app = try buildApplication(store: store, settings: ServerSettings(host: host, port: port, logLevel: logLevel.level))
         print("HotGrid on http://\(host):\(port)/ (API: /api/v1, OpenAPI: /api/v1/openapi.yaml)")
         try await app.runService()
+    }
+}
+
+/// The server's log levels a user chooses between.
+enum LogLevel: String, ExpressibleByArgument, CaseIterable {
+    case debug, info, warning, error
+    var level: Logger.Level {
+        switch self {
+        case .debug: .debug
+        case .info: .info
+        case .warning: .warning
+        case .error: .error
+        }
     }
 }
 

@@ -31,7 +31,7 @@ func renderedDOM(_ url: String, extra: [String] = []) async throws -> String {
 
 @Suite("Pages in a real browser", .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium")))
 struct BrowserTests {
-    @Test("Chromium shows the portal map with every warned cell, a cell page with its chart, and the published lists")
+    @Test("Chromium shows the portal map with every warned cell, a cell page with its chart, a city page, the report form and the published lists")
     func portal() async throws {
         let world = try ServerWorld()
         defer { world.cleanUp() }
@@ -45,6 +45,10 @@ struct BrowserTests {
             #expect(english.contains("<html lang=\"en\"") && english.contains("Hotspot grid warnings, 2017-03"))
             let cell = try await renderedDOM(base + "/cells/\(world.cell)")
             #expect(cell.contains("class=\"chart\"") && cell.contains("2017-03") && cell.contains("鹤壁市"))
+            let city = try await renderedDOM(base + "/cities/410600")
+            #expect(city.contains("鹤壁市 热点网格") && city.contains("class=\"cellmap\"") && city.contains("/counties/"))
+            let report = try await renderedDOM(base + "/report?cell=\(world.cell)")
+            #expect(report.contains("报告数据错误") && report.contains("value=\"\(world.cell)\""))
             let lists = try await renderedDOM(base + "/publications")
             #expect(lists.contains(try #require(try world.store.publication(id: 1)).sha256) && lists.contains("/api/v1/publications/1/csv"))
         }

@@ -1,0 +1,69 @@
+import Foundation
+import Hummingbird
+import MultipartKit
+
+/// HTML form bodies: `application/x-www-form-urlencoded`, or `multipart/form-data` when the form
+/// uploads files. Bodies are read up to `limit` bytes (413 beyond).
+enum Forms {
+    static func decode<T: Decodable>(_ request: Request, limit: Int = 64 * 1024) async throws -> T {
+        let body = try await request.body.collect(upTo: limit)
+        let type = request.headers[.contentType] ?? ""
+        do {
+            if type.lowercased().hasPrefix("multipart/form-data") {
+                guard let boundary = boundary(type) else { throw APIError.badRequest("a multipart form needs a boundary") }
+                return try FormDataDecoder().decode(T.self, from: body, boundary: boundary)
+            }
+            return try URLEncodedFormDecoder().decode(T.self, from: String(buffer: body))
+        } catch let error as APIError {
+            throw error
+        } catch {
+            throw APIError.badRequest("the form is incomplete")
+        }
+    }
+
+    /// The `boundary` parameter of a multipart content type.
+    static func boundary(_ contentType: String) -> String? {
+        contentType.split(separator: ";").lazy.map { $0.trimmingCharacters(in: .whitespaces) }
+            .first { $0.lowercased().hasPrefix("boundary=") }
+            .map { String($0.dropFirst("boundary=".count)).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+    }
+}
+
+/// A file uploaded with a multipart form: its name as the browser sent it, and its bytes.
+struct UploadedFile: Decodable, MultipartPartConvertible {
+    let fileName: String
+    let data: Data
+
+    init?(multipart: MultipartPart) {
+        let disposition = multipart.headers.first(name: "Content-Disposition") ?? ""
+        fileName = disposition.split(separator: ";").lazy.map { $0.trimmingCharacters(in: .whitespaces) }
+            .first { $0.hasPrefix("filename=") }
+            .map { String($0.dropFirst("filename=".count)).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) } ?? ""
+        data = Data(buffer: multipart.body)
+    }
+
+    var multipart: MultipartPart? { nil }
+
+    init(from decoder: any Decoder) throws {
+        throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "a file comes only in a multipart form"))
+    }
+}
+
+/// Evidence files that came with a request, written to a private temporary folder for the ledger
+/// (which stores them by content hash); the folder is removed once `body` returns.
+enum EvidenceUploads {
+    static func withFiles<T>(_ files: [(name: String, data: Data)], _ body: ([String]) throws -> T) throws -> T {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hotgrid-upload-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let paths = try files.enumerated().map { i, file -> String in
+            // One folder per file: the ledger keeps the file's own name, and two files may share one.
+            let place = folder.appendingPathComponent("\(i)")
+            try FileManager.default.createDirectory(at: place, withIntermediateDirectories: true)
+            let name = file.name.replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "\\", with: "_")
+            let url = place.appendingPathComponent(name.isEmpty || name.hasPrefix(".") ? "evidence" : name)
+            try file.data.write(to: url)
+            return url.path
+        }
+        return try body(paths)
+    }
+}

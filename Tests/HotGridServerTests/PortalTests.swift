@@ -1,0 +1,73 @@
+import Foundation
+import HotGridCore
+import HotGridServer
+import HotGridService
+import HotGridStore
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@Suite("The portal's city and county pages, and reporting a data error")
+struct PortalTests {
+    @Test("A city page maps its cells with its warned cells and lists its counties; a county page its own; unknown codes are 404")
+    func areas() async throws {
+        let world = try ServerWorld()
+        defer { world.cleanUp() }
+        let march = try #require(try world.store.warningList(month: Month("2017-03")!))
+        let cells = try world.store.cells()
+        let hebiWarned = march.cells.filter { w in cells.first { $0.id == w.cell }?.cityCode == "410600" }
+        let county = try #require(cells.first { $0.id == world.cell }).countyCode
+        let hotspot = try #require(try world.store.hotspotList(year: 2016)?.entries.first { e in cells.first { $0.id == e.cell }?.countyCode == county }).cell
+        try await withServer(world) { client in
+            try await client.execute(uri: "/cities/410600", method: .get) { r in
+                let page = String(buffer: r.body)
+                #expect(r.status == .ok && page.contains("鹤壁市") && page.contains("/counties/\(county)"))
+                #expect(page.components(separatedBy: "<circle").count - 1 == hebiWarned.count)
+                #expect(!page.contains("濮阳市"))
+            }
+            try await client.execute(uri: "/counties/\(county)?lang=en", method: .get) { r in
+                let page = String(buffer: r.body)
+                #expect(r.status == .ok && page.contains("hotspot grid") && page.contains("/cells/\(hotspot)?lang=en"))
+            }
+            try await client.execute(uri: "/cities/999999", method: .get) { #expect($0.status == .notFound) }
+            try await client.execute(uri: "/counties/999999", method: .get) { #expect($0.status == .notFound) }
+        }
+    }
+
+    @Test("A data report goes to the city's named officer, who answers it; others of other cities never see it; the public never sees the contact")
+    func dataReport() async throws {
+        let world = try ServerWorld()
+        defer { world.cleanUp() }
+        let hebi = try BrowserSession(world, person: 2), puyang = try BrowserSession(world, person: 3), auditor = try BrowserSession(world, person: 7)
+        let public_ = BrowserSession(cookie: "", csrf: "")
+        try await withServer(world) { client in
+            let sent = try await public_.post(client, "/report", [("cell", world.cell.description), ("message", "PM2.5 of March looks too high"),
+                                                                  ("contact", "reader@example.org")], withCSRF: false)
+            #expect(sent.status == .created && sent.page.contains("#1") && sent.page.contains("hebi"))
+            #expect(!sent.page.contains("reader@example.org"))
+            let empty = try await public_.post(client, "/report", [("message", "no place given")], withCSRF: false)
+            #expect(empty.status == .unprocessableContent && empty.page.contains("name a cell"))
+            let unknown = try await public_.post(client, "/report", [("cell", "3K-R00001-C00001"), ("message", "x")], withCSRF: false)
+            #expect(unknown.status == .unprocessableContent && unknown.page.contains("no cell 3K-R00001-C00001"))
+
+            let inbox = try await hebi.get(client, "/staff/reports")
+            #expect(inbox.page.contains("PM2.5 of March looks too high") && inbox.page.contains("reader@example.org"))
+            #expect(!(try await puyang.get(client, "/staff/reports")).page.contains("looks too high"))
+            #expect(try await auditor.get(client, "/staff/reports").page.contains("looks too high"))
+            #expect(try await auditor.post(client, "/staff/reports/1", [("answer", "fine")]).status == .unprocessableContent)
+            #expect(try await puyang.post(client, "/staff/reports/1", [("answer", "fine")]).page.contains("no data report #1"))
+            #expect(try await hebi.post(client, "/staff/reports/1", [("answer", "checked: a station was being serviced")]).status == .seeOther)
+            #expect(try await hebi.post(client, "/staff/reports/1", [("answer", "again")]).status == .unprocessableContent)
+
+            // Ten reports an hour from one client; the eleventh waits.
+            for i in 2...10 {
+                #expect(try await public_.post(client, "/report", [("city", "410900"), ("message", "report \(i)")], withCSRF: false).status == .created)
+            }
+            #expect(try await public_.post(client, "/report", [("city", "410900"), ("message", "one more")], withCSRF: false).status == .tooManyRequests)
+        }
+        let first = try #require(try world.store.dataReport(id: 1))
+        #expect(first.officer == 2 && first.status == .answered && first.answeredBy == 2 && first.answer == "checked: a station was being serviced")
+        #expect(try world.store.dataReport(id: 2)?.officer == 3)
+        #expect(try AuditCheck.run(store: world.store).isIntact)
+    }
+}
