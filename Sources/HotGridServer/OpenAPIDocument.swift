@@ -60,6 +60,16 @@ enum OpenAPIDocument {
                     pm25: {type: number}
                     yoy_change_pct: {type: number, nullable: true}
                     mom_change_pct: {type: number, nullable: true}
+            MonthlyMean:
+              allOf:
+                - $ref: '#/components/schemas/Place'
+                - type: object
+                  required: [month, pm25, valid_days, expected_days]
+                  properties:
+                    month: {type: string}
+                    pm25: {type: number, nullable: true, description: null below the validity rule (27 valid days, 25 in February)}
+                    valid_days: {type: integer}
+                    expected_days: {type: integer}
             Hotspot:
               allOf:
                 - $ref: '#/components/schemas/Place'
@@ -144,6 +154,22 @@ enum OpenAPIDocument {
                 "200":
                   description: Warned cells by city, county and cell
                   content: {application/json: {schema: {type: object, required: [meta, results], properties: {meta: {$ref: '#/components/schemas/Meta'}, results: {type: array, items: {$ref: '#/components/schemas/Warning'}}}}}}
+                "400": {$ref: '#/components/responses/Error'}
+                "404": {$ref: '#/components/responses/Error'}
+          /api/v1/means:
+            get:
+              summary: Every cell's monthly mean PM2.5 with its valid days, of the region, a city or a county
+              parameters:
+                - {name: month, in: query, required: true, schema: {type: string, pattern: '^[0-9]{4}-[0-9]{2}$'}}
+                - {$ref: '#/components/parameters/city'}
+                - {name: county, in: query, schema: {type: string}}
+                - {$ref: '#/components/parameters/page'}
+                - {$ref: '#/components/parameters/limit'}
+              responses:
+                "401": {$ref: '#/components/responses/Error'}
+                "200":
+                  description: Monthly means in cell order
+                  content: {application/json: {schema: {type: object, required: [meta, results], properties: {meta: {$ref: '#/components/schemas/Meta'}, results: {type: array, items: {$ref: '#/components/schemas/MonthlyMean'}}}}}}
                 "400": {$ref: '#/components/responses/Error'}
                 "404": {$ref: '#/components/responses/Error'}
           /api/v1/escalations:
@@ -312,6 +338,7 @@ enum OpenAPIDocument {
               parameters: [{name: id, in: path, required: true, schema: {type: string}}, {$ref: '#/components/parameters/page'}, {$ref: '#/components/parameters/limit'}]
               responses:
                 "200": {description: Sources, content: {application/json: {schema: {type: object, required: [meta, results]}}}}
+                "400": {$ref: '#/components/responses/Error'}
                 "401": {$ref: '#/components/responses/Error'}
                 "404": {$ref: '#/components/responses/Error'}
           /api/v1/ledger/statistics:

@@ -23,6 +23,14 @@ struct PublicAPI: Sendable {
                 try Envelope(catalog.warnings(month: month, city: city), paging: paging).data()
             }
         }
+        api.get("means") { request, _ in
+            guard let month = try request.month("month") else { throw APIError.badRequest("give month=YYYY-MM", fields: ["month": ""]) }
+            let q = request.uri.queryParameters
+            guard let rows = try catalog.monthlyMeans(month: month, city: q.get("city"), county: q.get("county")) else {
+                throw APIError.notFound("no daily estimate in \(month); run hotgrid estimate")
+            }
+            return Envelope(rows, paging: try Paging(request))
+        }
         api.get("escalations") { request, _ in
             Envelope(try catalog.escalations(month: try request.month("month"), city: request.uri.queryParameters.get("city")), paging: try Paging(request))
         }

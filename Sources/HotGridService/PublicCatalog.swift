@@ -176,6 +176,36 @@ extension PublicCatalog {
             .filter { city == nil || $0.place.cityCode == city }
     }
 
+    /// A cell's monthly mean PM2.5 with its data capture: pm25 is null below China's validity
+    /// rule (27 valid days, 25 in February).
+    public struct MeanRow: Encodable, Sendable {
+        public let month: String
+        public let place: Place
+        public let pm25: Double?
+        public let validDays: Int
+        public let expectedDays: Int
+
+        enum CodingKeys: String, CodingKey { case month, pm25, validDays = "valid_days", expectedDays = "expected_days" }
+
+        public func encode(to encoder: any Encoder) throws {
+            try place.encode(to: encoder)
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(month, forKey: .month)
+            try c.encode(pm25.map { ($0 * 10).rounded() / 10 }, forKey: .pm25)
+            try c.encode(validDays, forKey: .validDays)
+            try c.encode(expectedDays, forKey: .expectedDays)
+        }
+    }
+
+    /// Every cell's mean of `month` (of a city, or a county); nil when the month has no estimate.
+    public func monthlyMeans(month: Month, city: String? = nil, county: String? = nil) throws -> [MeanRow]? {
+        guard let means = try MonthlyMeans(store: store).means(month) else { return nil }
+        return zip(cells, means).compactMap { cell, mean in
+            guard city.map({ $0 == cell.cityCode }) ?? true, county.map({ $0 == cell.countyCode }) ?? true, let place = place(cell.id) else { return nil }
+            return MeanRow(month: month.description, place: place, pm25: mean.mean, validDays: mean.validDays, expectedDays: mean.expectedDays)
+        }
+    }
+
     /// An escalation, as published.
     public struct EscalationRow: Codable, Sendable {
         public let month: String

@@ -61,6 +61,14 @@ struct PublicAPITests {
                     #expect(r.status == .ok && ((j["results"] ?? j["features"]) as? [Any])?.isEmpty == true, "\(uri)")
                 }
             }
+            let hebiCells = try world.store.cells().filter { $0.cityCode == "410600" }.count
+            try await client.execute(uri: "/api/v1/means?month=2017-03&city=410600&limit=1000", method: .get) { r in
+                let j = try json(r), results = j["results"] as? [[String: Any]]
+                #expect(r.status == .ok && (j["meta"] as? [String: Int])?["found"] == hebiCells)
+                #expect(results?.allSatisfy { $0["valid_days"] as? Int == 31 && $0["expected_days"] as? Int == 31 && $0["pm25"] is Double } == true)
+            }
+            try await client.execute(uri: "/api/v1/means", method: .get) { r in #expect(r.status == .badRequest) }
+            try await client.execute(uri: "/api/v1/means?month=2019-01", method: .get) { r in #expect(r.status == .notFound) }
             try await client.execute(uri: "/api/v1/publications", method: .get) { r in
                 let results = try json(r)["results"] as? [[String: Any]]
                 #expect(results?.count == 1 && results?.first?["month"] as? String == "2017-03")
