@@ -29,6 +29,13 @@ struct PortalTests {
                 let page = String(buffer: r.body)
                 #expect(r.status == .ok && page.contains("hotspot grid") && page.contains("/cells/\(hotspot)?lang=en"))
             }
+            // Nothing is fetched from elsewhere: no script, style, image or link leaves the server.
+            for uri in ["/", "/cities/410600", "/counties/\(county)", "/cells/\(world.cell)", "/publications", "/report", "/login"] {
+                try await client.execute(uri: uri, method: .get) { r in
+                    let page = String(buffer: r.body)
+                    #expect(r.status == .ok && !page.contains("src=\"http") && !page.contains("href=\"http") && !page.contains("url(http") && !page.contains("@import"), "\(uri)")
+                }
+            }
             try await client.execute(uri: "/cities/999999", method: .get) { #expect($0.status == .notFound) }
             try await client.execute(uri: "/counties/999999", method: .get) { #expect($0.status == .notFound) }
         }

@@ -135,6 +135,24 @@ struct WorkspaceTests {
         #expect(try world.store.persons().count == 8)
     }
 
+    @Test("Without a session every workspace page sends the browser to sign in, and every workspace form is refused")
+    func signedOut() async throws {
+        let world = try ServerWorld()
+        defer { world.cleanUp() }
+        let nobody = BrowserSession(cookie: "", csrf: "")
+        try await withServer(world) { client in
+            for uri in ["/staff", "/staff/problems", "/staff/problems/1", "/staff/cells/\(world.cell)", "/staff/users", "/staff/reports"] {
+                try await client.execute(uri: uri, method: .get) { r in
+                    #expect(r.status == .seeOther && r.headers[.location] == "/login", "\(uri)")
+                }
+            }
+            for uri in ["/staff/problems/1", "/staff/cells/\(world.cell)/assign", "/staff/cells/\(world.cell)/problems", "/staff/users",
+                        "/staff/users/password", "/staff/reports/1"] {
+                #expect(try await nobody.post(client, uri, [("csrf", "x")], withCSRF: false).status == .unauthorized, "\(uri)")
+            }
+        }
+    }
+
     @Test("The server refuses a body declared larger than 10 MB with 413 before reading it")
     func bodyLimit() async throws {
         let world = try ServerWorld()
