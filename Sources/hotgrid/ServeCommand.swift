@@ -18,11 +18,15 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Port to listen on.") var port = 8080
 
     func run() async throws {
-        let store = try SQLiteStore(opening: db)
-        let app = try buildApplication(store: store, settings: ServerSettings(host: host, port: port))
-        print("HotGrid on http://\(host):\(port)/ (API: /api/v1, OpenAPI: /api/v1/openapi.yaml)")
-        try await app.runService()
+        try await serve(SQLiteStore(opening: db), host: host, port: port)
     }
+}
+
+/// Serves `store` until stopped (Ctrl-C): how `hotgrid serve` and `hotgrid demo` end.
+func serve(_ store: SQLiteStore, host: String, port: Int) async throws {
+    let app = try buildApplication(store: store, settings: ServerSettings(host: host, port: port))
+    say("HotGrid on http://\(host):\(port)/ (API: /api/v1, OpenAPI: /api/v1/openapi.yaml)")
+    try await app.runService()
 }
 
 struct UserCommand: ParsableCommand {
