@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Load test of the server with wrk (Debian's wrk): a city's warning list and a page of the warned
-# cells' GeoJSON, 64 connections for 10 s each, on a database that has warnings (e.g. make demo's).
+# cells' GeoJSON, 64 connections for 10 s each, on a database that has warnings (make demo builds demo/hotgrid.sqlite).
 #   bash scripts/bench-server.sh [DB]        (HOTGRID= the binary, default .build/release/hotgrid)
 set -euo pipefail
 HOTGRID=${HOTGRID:-.build/release/hotgrid}
-DB=${1:-hotgrid.sqlite}
+DB=${1:-demo/hotgrid.sqlite}
 PORT=${PORT:-18080}
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 "$HOTGRID" serve --db "$DB" --port "$PORT" >/dev/null 2>&1 &

@@ -9,8 +9,7 @@ public enum OutputFile {
             return
         }
         let url = URL(fileURLWithPath: path)
-        let partial = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).partial-\(UUID().uuidString)")
+        let partial = partialURL(beside: url)
         do {
             try data.write(to: partial)
             if rename(partial.path, url.path) != 0 {
@@ -20,6 +19,28 @@ public enum OutputFile {
             try? FileManager.default.removeItem(at: partial)
             throw OutputError(path: path, reason: error.localizedDescription)
         }
+    }
+
+    /// Builds a folder that appears only when complete: `body` fills a temporary folder beside
+    /// `path` (given its path, not yet created), which then replaces whatever stood at `path`. On
+    /// failure the temporary folder is removed and `path` is left as it was.
+    public static func buildFolder<T>(at path: String, _ body: (String) throws -> T) throws -> T {
+        let fileManager = FileManager.default
+        let partial = partialURL(beside: URL(fileURLWithPath: path)).path
+        do {
+            let result = try body(partial)
+            if fileManager.fileExists(atPath: path) { try fileManager.removeItem(atPath: path) }
+            try fileManager.moveItem(atPath: partial, toPath: path)
+            return result
+        } catch {
+            try? fileManager.removeItem(atPath: partial)
+            throw error
+        }
+    }
+
+    /// A hidden, unique name beside `url` to build it under.
+    private static func partialURL(beside url: URL) -> URL {
+        url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial-\(UUID().uuidString)")
     }
 }
 

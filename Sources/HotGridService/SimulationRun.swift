@@ -23,8 +23,7 @@ public struct SimulationRun {
     }
 
     public func run(folder: String, replacing: Bool = false, progress: ProgressReporter = SilentProgress()) throws -> SimulationSummary {
-        let fm = FileManager.default
-        if fm.fileExists(atPath: folder) {
+        if FileManager.default.fileExists(atPath: folder) {
             guard replacing else { throw SimulationError.folderExists(folder) }
         }
         guard from <= to else { throw SimulationError.emptyPeriod(from: from, to: to) }
@@ -33,9 +32,7 @@ public struct SimulationRun {
         progress.begin("Building the world (sources, weather, terrain)", total: 1)
         let world = World(region: regionValue, days: days, seed: seed)
         progress.end("\(world.sources.count) sources")
-        let url = URL(fileURLWithPath: folder)
-        let partial = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial-\(UUID().uuidString)").path
-        do {
+        return try OutputFile.buildFolder(at: folder) { partial in
             progress.begin("Simulating \(days.count) days over \(regionValue.cells.count) cells", total: days.count)
             var reported = 0
             let summary = try Simulator.write(world: world, to: partial, satellitePixel: satellitePixel) { done, _ in
@@ -43,12 +40,7 @@ public struct SimulationRun {
                 reported = done
             }
             progress.end("\(summary.stations) stations, \(summary.observationRows) hourly rows")
-            if fm.fileExists(atPath: folder) { try fm.removeItem(atPath: folder) }
-            try fm.moveItem(atPath: partial, toPath: folder)
             return summary
-        } catch {
-            try? fm.removeItem(atPath: partial)
-            throw error
         }
     }
 }

@@ -68,8 +68,7 @@ struct InitCommand: ParsableCommand {
                 code: codeField ?? defaults.code, name: nameField ?? defaults.name,
                 cityCode: cityCodeField ?? defaults.cityCode, cityName: cityNameField ?? defaults.cityName))
         }
-        let cityList = cities?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        let setup = RegionSetup(source: source, cities: cityList, resolution: GridResolution(rawValue: cellSize) ?? .m3000)
+        let setup = RegionSetup(source: source, cities: cityCodes(cities), resolution: GridResolution(rawValue: cellSize) ?? .m3000)
         let region = try setup.run(databasePath: db, replacing: force, progress: TerminalProgress())
         let area = region.cells.reduce(0) { $0 + $1.areaInside } / 1e6
         print(String(format: "%@: %d cells of %d m (%.0f km² inside), %d counties, %d cities → %@ in %.1f s, peak memory %d MB",

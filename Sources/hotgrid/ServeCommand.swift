@@ -21,11 +21,15 @@ struct ServeCommand: AsyncParsableCommand {
     var logLevel: LogLevel = .info
 
     func run() async throws {
-        let store = try SQLiteStore(opening: db)
-        let app = try buildApplication(store: store, settings: ServerSettings(host: host, port: port, logLevel: logLevel.level))
-        print("HotGrid on http://\(host):\(port)/ (API: /api/v1, OpenAPI: /api/v1/openapi.yaml)")
-        try await app.runService()
+        try await serve(SQLiteStore(opening: db), settings: ServerSettings(host: host, port: port, logLevel: logLevel.level))
     }
+}
+
+/// Serves `store` until stopped (Ctrl-C): how `hotgrid serve` and `hotgrid demo` end.
+func serve(_ store: SQLiteStore, settings: ServerSettings) async throws {
+    let app = try buildApplication(store: store, settings: settings)
+    say("HotGrid on http://\(settings.host):\(settings.port)/ (API: /api/v1, OpenAPI: /api/v1/openapi.yaml)")
+    try await app.runService()
 }
 
 /// The server's log levels a user chooses between.

@@ -36,8 +36,7 @@ struct SimulateCommand: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        let cityList = cities?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        let summary = try SimulationRun(region: region, cities: cityList, from: Day(from)!, to: Day(to)!, seed: seed, satellitePixel: satellitePixel)
+        let summary = try SimulationRun(region: region, cities: cityCodes(cities), from: Day(from)!, to: Day(to)!, seed: seed, satellitePixel: satellitePixel)
             .run(folder: out, replacing: force, progress: TerminalProgress())
         print("\(out): \(summary.days) days × \(summary.cells) cells, \(summary.sources) sources, \(summary.stations) stations, \(summary.observationRows) hourly rows")
         print(String(format: "Mean true PM2.5 %.1f µg/m³. Ranking cells by true mean PM2.5 finds %.1f %% of the top-10 %% emitters (naive precision).",

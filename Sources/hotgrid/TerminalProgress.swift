@@ -37,3 +37,9 @@ final class TerminalProgress: ProgressReporter {
 
     private func emit(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
 }
+
+/// Writes a line to standard output at once, unbuffered, so it keeps its place among the progress
+/// lines on standard error and is out before a server starts waiting for requests.
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}

@@ -72,4 +72,24 @@ struct CommandLineTests {
         #expect(run.stderr.contains(message), "\(run.stderr)")
         #expect(try scratch.contents().isEmpty)
     }
+
+    @Test("demo builds the whole system for one city, leaves nothing half-built, and serves what it built when run again")
+    func demo() throws {
+        let scratch = try Scratch()
+        defer { scratch.cleanUp() }
+        let dir = scratch.path("demo")
+        let run = try hotgrid(["demo", "--dir", dir, "--cities", "410600", "--no-serve"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("[9/9]") && run.stdout.contains("7 problems: 2 closed (1 on time), 1 duplicate, 4 open (2 overdue)"), "\(run.stdout)")
+        #expect(run.stdout.contains("password hotgrid-demo") && run.stdout.contains("officer (city_officer)"))
+        #expect(try scratch.contents() == ["demo"])
+        let again = try hotgrid(["demo", "--dir", dir, "--no-serve"])
+        #expect(again.status == 0 && again.stdout.contains("already built"), "\(again.stderr)")
+        let audit = try hotgrid(["audit", "verify", "--db", dir + "/hotgrid.sqlite"])
+        #expect(audit.status == 0 && audit.stdout.contains("intact"), "\(audit.stdout)")
+        let other = scratch.path("other")
+        try FileManager.default.createDirectory(atPath: other, withIntermediateDirectories: false)
+        let refused = try hotgrid(["demo", "--dir", other, "--no-serve"])
+        #expect(refused.status != 0 && refused.stderr.contains("holds no demo database") && refused.stderr.contains("--force"))
+    }
 }
