@@ -45,7 +45,7 @@ struct DataReportPages: Sendable {
             }
         }
         router.get("staff/reports") { request, context in
-            guard let person = context.person else { return StaffPages.toLogin }
+            guard let person = context.person else { return StaffPages.toLogin(request) }
             return JSONBody.html(try inbox(person, context, Portal.Language(request), message: nil))
         }
         router.post("staff/reports/:id") { request, context in

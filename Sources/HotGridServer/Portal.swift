@@ -14,6 +14,8 @@ struct Portal: Sendable {
         init(_ request: Request) { english = request.uri.queryParameters.get("lang") == "en" }
         /// Both, in the reader's order.
         func t(_ zh: String, _ en: String) -> String { english ? "\(en) <span class=\"en\">\(zh)</span>" : "\(zh) <span class=\"en\">\(en)</span>" }
+        /// Both as plain text, for attributes (placeholders) where markup cannot go.
+        func plain(_ zh: String, _ en: String) -> String { HTML.escape(english ? "\(en) · \(zh)" : "\(zh) · \(en)") }
         var query: String { english ? "?lang=en" : "" }
         var switchLink: String { english ? "<a href=\"?\">中文</a>" : "<a href=\"?lang=en\">English</a>" }
     }
@@ -56,8 +58,6 @@ struct Portal: Sendable {
         let title = month.map { language.t("\($0.year)年\($0.month)月热点网格预警", "Hotspot grid warnings, \($0)") } ?? language.t("热点网格", "Hotspot grid")
         let map = CellMapSVG(cells: catalog.cells, names: catalog.cityNames, shaded: Set(hotspots.compactMap { CellID($0.place.cellID) }),
                              marked: marked, title: month.map { "Hotspot grid warnings \($0)" } ?? "Hotspot grid", link: "/cells/{id}\(language.query)").svg
-        let legend = WarningReason.allCases.map { r in "<span class=\"key \(r.rawValue)\"></span>\(language.t(r.chineseName, r.englishName))" }
-            .joined(separator: " ") + " <span class=\"key hot\"></span>\(language.t("热点网格", "hotspot cell"))"
         let byCity = Dictionary(grouping: warnings, by: \.place.cityCode)
         let hotByCity = Dictionary(grouping: hotspots, by: \.place.cityCode).mapValues(\.count)
         let rows = catalog.cityNames.keys.sorted().map { code in
@@ -65,11 +65,17 @@ struct Portal: Sendable {
         }.joined()
         return page(title, language, """
             <h1>\(title)</h1>
-            <figure>\(map)<figcaption>\(legend)</figcaption></figure>
+            <figure>\(map)<figcaption>\(legend(language))</figcaption></figure>
             <h2>\(language.t("各城市", "Cities"))</h2>
             <table><thead><tr><th>\(language.t("城市", "City"))</th><th>\(language.t("热点网格", "Hotspot cells"))</th>
             <th>\(language.t("本月预警", "Warned this month"))</th></tr></thead><tbody>\(rows)</tbody></table>
             """)
+    }
+
+    /// The map's key: warning reasons by colour, and the hotspot cells' shade.
+    func legend(_ language: Language) -> String {
+        WarningReason.allCases.map { r in "<span class=\"key \(r.rawValue)\"></span>\(language.t(r.chineseName, r.englishName))" }
+            .joined(separator: " ") + " <span class=\"key hot\"></span>\(language.t("热点网格", "hotspot cell"))"
     }
 
     /// A cell: its place, a monthly PM2.5 chart, warnings, escalations, and the count of open problems.

@@ -77,7 +77,7 @@ extension Portal {
             <h1>\(title) \(month?.description ?? "")</h1>
             <p>\(language.t("网格", "Cells")) \(area.cells.count) · \(language.t("热点网格", "Hotspot cells")) \(hotspots.count) ·
             \(language.t("本月预警", "Warned this month")) \(warnings.count)</p>
-            <figure>\(map)</figure>
+            <figure>\(map)<figcaption>\(legend(language))</figcaption></figure>
             <h2>\(language.t("区县", "Counties"))</h2>
             <table><thead><tr><th>\(language.t("区县", "County"))</th><th>\(language.t("网格", "Cells"))</th><th>\(language.t("热点网格", "Hotspot cells"))</th>
             <th>\(language.t("本月预警", "Warned this month"))</th></tr></thead><tbody>\(units)</tbody></table>

@@ -21,6 +21,8 @@ struct StaffPages: Sendable {
     struct LoginForm: Decodable {
         let login: String
         let password: String
+        /// The workspace page asked for before signing in.
+        let next: String?
     }
 
     struct MoveForm: StaffForm {
@@ -38,24 +40,35 @@ struct StaffPages: Sendable {
         let csrf: String
     }
 
-    /// Where a page sends a browser that is not signed in.
-    static var toLogin: Response { Response(status: .seeOther, headers: [.location: "/login"]) }
+    /// Where a page sends a browser that is not signed in: the sign-in form, which returns to the page.
+    static func toLogin(_ request: Request) -> Response {
+        let next = request.uri.path + (request.uri.query.map { "?\($0)" } ?? "")
+        return Response(status: .seeOther, headers: [.location: "/login?next=\(next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"])
+    }
+
+    /// Only a workspace page of this server is a place to return to after signing in.
+    static func returnPath(_ next: String?) -> String {
+        guard let next, next.hasPrefix("/staff"), !next.contains("//"), !next.contains("\\") else { return "/staff" }
+        return next
+    }
 
     /// The ledger as `person` sees it.
     func ledger(_ person: Person) throws -> Ledger { try Ledger(store: store, actor: person.id, places: places) }
 
     func register(on router: Router<AppRequestContext>) {
-        router.get("login") { request, _ in JSONBody.html(loginPage(Portal.Language(request), message: nil)) }
+        router.get("login") { request, _ in
+            JSONBody.html(loginPage(Portal.Language(request), next: request.uri.queryParameters.get("next"), message: nil))
+        }
         router.post("login") { request, context in
             let form: LoginForm = try await Forms.decode(request)
             let person: Person
             do {
                 person = try auth.signIn(.init(login: form.login, password: form.password), from: context.remoteAddress)
             } catch let error as APIError where error.status == .unauthorized || error.status == .tooManyRequests {
-                return JSONBody.html(loginPage(Portal.Language(request), message: error.message), status: error.status)
+                return JSONBody.html(loginPage(Portal.Language(request), next: form.next, message: error.message), status: error.status)
             }
             let (token, _) = try auth.accounts.issue(.session, for: person.id, lifetime: AuthAPI.lifetime)
-            var response = Response(status: .seeOther, headers: [.location: "/staff"])
+            var response = Response(status: .seeOther, headers: [.location: Self.returnPath(form.next)])
             response.setCookie(Cookie(name: AuthenticationMiddleware.sessionCookie, value: token, maxAge: Int(AuthAPI.lifetime), path: "/",
                                       httpOnly: true, sameSite: .lax))
             return response
@@ -70,7 +83,7 @@ struct StaffPages: Sendable {
             return response
         }
         router.get("staff") { request, context in
-            guard let person = context.person else { return Self.toLogin }
+            guard let person = context.person else { return Self.toLogin(request) }
             return JSONBody.html(try workspace(person, context, Portal.Language(request)))
         }
         router.get("staff/statistics.csv") { _, context in
@@ -78,7 +91,7 @@ struct StaffPages: Sendable {
             return JSONBody.bytes(try LedgerReport(ledger: ledger).render(by: .county, asOf: Ledger.today).csv, contentType: "text/csv; charset=utf-8")
         }
         router.get("staff/problems/:id") { request, context in
-            guard let person = context.person else { return Self.toLogin }
+            guard let person = context.person else { return Self.toLogin(request) }
             guard let id = context.parameters.get("id", as: Int.self) else { throw APIError.notFound("no such problem") }
             return JSONBody.html(try problemPage(id, person, context, Portal.Language(request), message: nil))
         }
@@ -108,11 +121,11 @@ struct StaffPages: Sendable {
         return form
     }
 
-    func loginPage(_ language: Portal.Language, message: String?) -> String {
+    func loginPage(_ language: Portal.Language, next: String?, message: String?) -> String {
         portal.page("Sign in · HotGrid", language, """
             <h1>\(language.t("工作人员登录", "Staff sign-in"))</h1>
             \(message.map { "<p class=\"correction\">\(HTML.escape($0))</p>" } ?? "")
-            <form method="post" action="/login" class="login">
+            <form method="post" action="/login" class="login"><input type="hidden" name="next" value="\(HTML.escape(Self.returnPath(next)))">
             <p><label>\(language.t("账号", "Login"))<br><input name="login" autocomplete="username" required></label></p>
             <p><label>\(language.t("密码", "Password"))<br><input name="password" type="password" autocomplete="current-password" required></label></p>
             <p><button type="submit">\(language.t("登录", "Sign in"))</button></p></form>
@@ -124,18 +137,26 @@ struct StaffPages: Sendable {
         let month = try portal.catalog.latestWarningMonth()
         func inScope(_ cellID: String) -> Bool { CellID(cellID).map(ledger.covers) ?? false }
         let warned = try month.map { try portal.catalog.warnings(month: $0).filter { inScope($0.place.cellID) } } ?? []
+        let problems = try ledger.problems()
+        let openByCell = Dictionary(grouping: problems.filter { !$0.status.isClosed }, by: \.cell).mapValues(\.count)
         let warnRows = warned.map { w in
             "<tr><td>\(HTML.escape(w.place.countyName))</td><td><a href=\"/staff/cells/\(w.place.cellID)\">\(w.place.cellID)</a></td>"
                 + "<td>\(w.reasons.compactMap { WarningReason(rawValue: $0) }.map(\.chineseName).joined(separator: "、"))</td>"
-                + "<td class=\"n\">\(String(format: "%.1f", w.pm25))</td></tr>"
+                + "<td class=\"n\">\(String(format: "%.1f", w.pm25))</td><td class=\"n\">\(CellID(w.place.cellID).flatMap { openByCell[$0] } ?? 0)</td></tr>"
         }.joined(separator: "\n")
-        let problems = try ledger.problems()
-        let (text, _) = try LedgerReport(ledger: ledger).render(by: .county, asOf: Ledger.today)
+        let today = Ledger.today
+        let open = problems.filter { !$0.status.isClosed }.count, overdue = problems.filter { $0.isOverdue(on: today) }.count
+        let reports = try ledger.dataReports().filter { $0.status == .open }.count
+        let (text, _) = try LedgerReport(ledger: ledger).render(by: .county, asOf: today)
         return staffPage("Workspace · HotGrid", person, context, language, """
             <h1>\(language.t("工作台", "Workspace"))</h1>
+            <p class="provenance">\(language.t("本月预警网格", "Warned cells this month")) <b>\(warned.count)</b> ·
+            <a href="/staff/problems">\(language.t("未办结问题", "Open problems"))</a> <b>\(open)</b> ·
+            <a href="/staff/problems?overdue=true">\(language.t("超期", "Overdue"))</a> <b>\(overdue)</b> ·
+            <a href="/staff/reports">\(language.t("待答复数据纠错", "Data reports to answer"))</a> <b>\(reports)</b></p>
             <h2>\(language.t("本月预警网格", "Warned cells this month")) \(month?.description ?? "")</h2>
             <table class="warnings"><thead><tr><th>\(language.t("区县", "County"))</th><th>\(language.t("网格", "Cell"))</th>
-            <th>\(language.t("预警类型", "Reasons"))</th><th>PM2.5</th></tr></thead><tbody>\(warnRows)</tbody></table>
+            <th>\(language.t("预警类型", "Reasons"))</th><th>PM2.5</th><th>\(language.t("未办结问题", "Open problems"))</th></tr></thead><tbody>\(warnRows)</tbody></table>
             <h2>\(language.t("问题台账", "Problems")) (\(problems.count))</h2>
             \(problemTable(problems.prefix(200), language))
             <h2>\(language.t("统计", "Statistics"))</h2><pre>\(HTML.escape(text))</pre><p><a href="/staff/statistics.csv">CSV</a></p>
@@ -195,7 +216,7 @@ struct StaffPages: Sendable {
             <form method="post" action="/staff/problems/\(id)" enctype="multipart/form-data"><input type="hidden" name="csrf" value="\(context.csrf ?? "")">
             <p><select name="action">\(options)</select> <select name="department"><option value=""></option>\(departments)</select>
             <input name="deadline" placeholder="YYYY-MM-DD"></p>
-            <p><textarea name="comment" required rows="3" cols="60" placeholder="\(language.t("说明（必填）", "Comment (required)"))"></textarea></p>
+            <p><textarea name="comment" required rows="3" cols="60" placeholder="\(language.plain("说明（必填）", "Comment (required)"))"></textarea></p>
             <p><label>\(language.t("证据（照片、文件；核实销号必传）", "Evidence (photos, documents; needed to verify)"))
             <input type="file" name="evidence[]" multiple></label></p>
             <p><button type="submit">\(language.t("提交", "Submit"))</button></p></form>

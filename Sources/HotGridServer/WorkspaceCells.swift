@@ -26,11 +26,11 @@ struct WorkspaceCells: Sendable {
 
     func register(on router: Router<AppRequestContext>) {
         router.get("staff/problems") { request, context in
-            guard let person = context.person else { return StaffPages.toLogin }
+            guard let person = context.person else { return StaffPages.toLogin(request) }
             return JSONBody.html(try problems(request, person, context))
         }
         router.get("staff/cells/:id") { request, context in
-            guard let person = context.person else { return StaffPages.toLogin }
+            guard let person = context.person else { return StaffPages.toLogin(request) }
             return JSONBody.html(try cellPage(cell(context), person, context, Portal.Language(request), message: nil))
         }
         router.post("staff/cells/:id/assign") { request, context in
@@ -129,7 +129,7 @@ struct WorkspaceCells: Sendable {
             <form method="post" action="/staff/cells/\(id)/problems">\(csrf)
             <p><select name="category">\(categories)</select> <select name="source"><option value="">\(language.t("（无对应污染源）", "(no source)"))</option>\(sourceOptions)</select>
             <input name="found_on" placeholder="YYYY-MM-DD"></p>
-            <p><textarea name="description" required rows="3" cols="60" placeholder="\(language.t("问题描述", "What was found"))"></textarea></p>
+            <p><textarea name="description" required rows="3" cols="60" placeholder="\(language.plain("问题描述", "What was found"))"></textarea></p>
             <p><button>\(language.t("登记", "Record"))</button></p></form>
             """)
     }

@@ -27,7 +27,7 @@ struct WorkspaceUsers: Sendable {
 
     func register(on router: Router<AppRequestContext>) {
         router.get("staff/users") { request, context in
-            guard let person = context.person else { return StaffPages.toLogin }
+            guard let person = context.person else { return StaffPages.toLogin(request) }
             return JSONBody.html(try page(try admin(person), context, Portal.Language(request), message: nil))
         }
         router.post("staff/users") { request, context in
@@ -78,14 +78,14 @@ struct WorkspaceUsers: Sendable {
             <th>\(language.t("部门", "Department"))</th><th>\(language.t("账号", "Login"))</th></tr></thead><tbody>\(rows)</tbody></table>
             <h2>\(language.t("添加用户", "Add a user"))</h2>
             <form method="post" action="/staff/users">\(csrf)
-            <p><input name="name" required placeholder="\(language.t("姓名", "Name"))"> <input name="login" required placeholder="\(language.t("账号", "Login"))">
-            <input name="password" type="password" \(password) placeholder="\(language.t("密码", "Password"))"></p>
+            <p><input name="name" required placeholder="\(language.plain("姓名", "Name"))"> <input name="login" required placeholder="\(language.plain("账号", "Login"))">
+            <input name="password" type="password" \(password) placeholder="\(language.plain("密码", "Password"))"></p>
             <p><select name="role">\(roles)</select> <input name="scope" required placeholder="region | city:130100 | county:130102 | cells">
             <select name="department"><option value=""></option>\(departments)</select> <button>\(language.t("添加", "Add"))</button></p></form>
             <h2>\(language.t("重设密码", "Set a password"))</h2>
             <form method="post" action="/staff/users/password">\(csrf)
-            <p><input name="person" type="number" required placeholder="#"> <input name="login" required placeholder="\(language.t("账号", "Login"))">
-            <input name="password" type="password" \(password) placeholder="\(language.t("新密码", "New password"))">
+            <p><input name="person" type="number" required placeholder="#"> <input name="login" required placeholder="\(language.plain("账号", "Login"))">
+            <input name="password" type="password" \(password) placeholder="\(language.plain("新密码", "New password"))">
             <button>\(language.t("设置并注销其所有会话", "Set, and sign them out everywhere"))</button></p></form>
             """)
     }

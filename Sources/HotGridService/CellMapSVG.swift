@@ -58,10 +58,16 @@ public struct CellMapSVG: Sendable {
             if shaded.contains(c.id) { hot += "M\(x) \(y)h1v1h-1z" }
         }
         let width = maxCol - minCol + 1, height = maxRow - minRow + 1
+        // Sizes are in cells; the styles are drawn for a region some 250 cells across, so a city's
+        // or a county's map scales lines and labels down to look the same on screen. A dot never
+        // shrinks below its own cell.
+        let scale = Double(max(width, height)) / 250
+        func size(_ v: Double) -> String { String(format: "%.3g", v * scale) }
+        let radius = String(format: "%.3g", max(2.2 * scale, 0.42))
         var dots: [String: String] = [:]
         for c in cells {
             guard let cls = marked[c.id] else { continue }
-            let dot = "<circle cx=\"\(Double(c.id.column - minCol) + 0.5)\" cy=\"\(Double(c.id.row - minRow) + 0.5)\" r=\"2.2\"><title>\(c.id)</title></circle>"
+            let dot = "<circle cx=\"\(Double(c.id.column - minCol) + 0.5)\" cy=\"\(Double(c.id.row - minRow) + 0.5)\" r=\"\(radius)\"><title>\(c.id)</title></circle>"
             dots[cls, default: ""] += link.map { "<a href=\"\($0.replacingOccurrences(of: "{id}", with: c.id.description))\">\(dot)</a>" } ?? dot
         }
         let labels = Dictionary(grouping: cells, by: division.code).sorted { $0.key < $1.key }.map { code, members -> String in
@@ -72,9 +78,10 @@ public struct CellMapSVG: Sendable {
         return """
             <svg xmlns="http://www.w3.org/2000/svg" class="cellmap" viewBox="-2 -2 \(width + 4) \(height + 4)" role="img" \
             aria-label="\(HTML.escape(title))"><title>\(HTML.escape(title))</title>\
-            <path class="hot" d="\(hot)"/><path class="border" d="\(borders)"/><path class="outline" d="\(outline)"/>\
-            \(dots.sorted { $0.key < $1.key }.map { "<g class=\"\($0.key)\">\($0.value)</g>" }.joined())\
-            <g class="labels">\(labels)</g></svg>
+            <path class="hot" d="\(hot)"/><path class="border" style="stroke-width:\(size(0.4))" d="\(borders)"/>\
+            <path class="outline" style="stroke-width:\(size(0.8))" d="\(outline)"/>\
+            \(dots.sorted { $0.key < $1.key }.map { "<g class=\"\($0.key)\" style=\"stroke-width:\(size(0.5))\">\($0.value)</g>" }.joined())\
+            <g class="labels" style="font-size:\(size(7))px;stroke-width:\(size(1.5))px">\(labels)</g></svg>
             """
     }
 

@@ -7,7 +7,7 @@ public enum PageStyle {
         .correction{color:#9a3d00;font-weight:bold}code{word-break:break-all}figure{margin:0}\
         .cellmap{width:100%;max-height:80vh;background:#fbfcfd;border:1px solid #d8dee4}\
         .cellmap .hot{fill:#f2c9a5}.cellmap .outline{fill:none;stroke:#1d2733;stroke-width:.8}\
-        .cellmap .border{fill:none;stroke:#7a8896;stroke-width:.4}.cellmap circle{stroke:#fff;stroke-width:.5}\
+        .cellmap .border{fill:none;stroke:#7a8896;stroke-width:.4}.cellmap circle{stroke:#fff}\
         .cellmap .labels{font-size:7px;fill:#1d2733;text-anchor:middle;paint-order:stroke;stroke:#fff;stroke-width:1.5px}\
         .highest_concentration{fill:#c0392b;background:#c0392b}.worst_year_on_year{fill:#7d3c98;background:#7d3c98}\
         .worst_month_on_month{fill:#d68910;background:#d68910}.key{display:inline-block;width:.8em;height:.8em;border-radius:50%;\

@@ -93,6 +93,8 @@ struct WorkspaceTests {
         try await withServer(world) { client in
             let page = try await hebi.get(client, "/staff/cells/\(world.cell)")
             #expect(page.status == .ok && page.page.contains("Steel works") && page.page.contains("410600X1") && page.page.contains("supervisor"))
+            // Attributes hold plain text: no markup leaks into a placeholder.
+            #expect(!page.page.contains("placeholder=\"问题描述 <span"))
             #expect(try await puyang.get(client, "/staff/cells/\(world.cell)").status == .notFound)
             // Record a problem against the source, then assign the grid leader: the supervisor (#4) is no leader.
             let recorded = try await hebi.post(client, "/staff/cells/\(world.cell)/problems",
@@ -143,12 +145,20 @@ struct WorkspaceTests {
         try await withServer(world) { client in
             for uri in ["/staff", "/staff/problems", "/staff/problems/1", "/staff/cells/\(world.cell)", "/staff/users", "/staff/reports"] {
                 try await client.execute(uri: uri, method: .get) { r in
-                    #expect(r.status == .seeOther && r.headers[.location] == "/login", "\(uri)")
+                    #expect(r.status == .seeOther && r.headers[.location]?.hasPrefix("/login?next=%2Fstaff") == true, "\(uri)")
                 }
             }
             for uri in ["/staff/problems/1", "/staff/cells/\(world.cell)/assign", "/staff/cells/\(world.cell)/problems", "/staff/users",
                         "/staff/users/password", "/staff/reports/1"] {
                 #expect(try await nobody.post(client, uri, [("csrf", "x")], withCSRF: false).status == .unauthorized, "\(uri)")
+            }
+            // Signing in returns to the page asked for, and only ever to a workspace page of this server.
+            for (next, back) in [("/staff/cells/\(world.cell)", "/staff/cells/\(world.cell)"), ("https://elsewhere.example/staff", "/staff"),
+                                 ("//elsewhere.example", "/staff"), ("/staff/..//x", "/staff")] {
+                try await client.execute(uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                                         body: ByteBuffer(string: "login=hebi&password=\(ServerWorld.password)&next=\(next.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)")) { r in
+                    #expect(r.status == .seeOther && r.headers[.location] == back, "\(next)")
+                }
             }
         }
     }
