@@ -23,19 +23,23 @@ public struct CellHistory {
     public let months: [MonthRow]
 
     public init(cell id: CellID, store: SQLiteStore) throws {
-        let directory = try CellDirectory(store: store)
-        guard let cell = directory.cells[id] else { throw WarningError.unknownCell(id.description) }
-        let index = try store.cells().firstIndex { $0.id == id }!
+        let monthly = try MonthlyMeans(store: store)
+        try self.init(cell: id, store: store, directory: CellDirectory(store: store), index: store.cells().firstIndex { $0.id == id },
+                      estimatedMonths: store.monthsWithDays(monthly.variable), means: monthly.means)
+    }
+
+    /// The history from a region already read: `index` is the cell's dense index, `means` gives
+    /// every cell's means of a month (a server caches them).
+    init(cell id: CellID, store: SQLiteStore, directory: CellDirectory, index: Int?, estimatedMonths: [Month],
+         means monthMeans: (Month) throws -> [PeriodMean]?) throws {
+        guard let cell = directory.cells[id], let index else { throw WarningError.unknownCell(id.description) }
         self.cell = cell
         cityName = directory.cityNames[cell.cityCode] ?? ""
         countyName = directory.countyNames[cell.countyCode] ?? ""
-        hotspotRanks = try store.hotspotListYears().compactMap { year in
-            try store.hotspotList(year: year)?.entries.first { $0.cell == id }.map { (year, $0.rank) }
-        }
-        let monthly = try MonthlyMeans(store: store)
+        hotspotRanks = try store.hotspotRanks(cell: id)
         var means: [Month: PeriodMean] = [:]
-        for month in try store.monthsWithDays(monthly.variable) {
-            means[month] = try monthly.means(month)?[index]
+        for month in estimatedMonths {
+            means[month] = try monthMeans(month)?[index]
         }
         let warnings = try store.warnings(cell: id)
         let escalations = Dictionary(grouping: try store.escalations(cell: id), by: \.month)

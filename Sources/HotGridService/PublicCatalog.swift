@@ -29,6 +29,29 @@ public final class PublicCatalog: Sendable {
         return value
     }
 
+    /// Every cell's monthly means by month, valid while no field is imported (a month of the
+    /// estimate is computed from the daily cube once, not on every cell page).
+    private let meansCache = Mutex<(stamp: String?, months: [Month]?, means: [Month: [PeriodMean]])>((nil, nil, [:]))
+
+    /// The months with daily PM2.5 and `month`'s means of every cell, from the cache when no
+    /// import happened since.
+    func cachedMeans(_ month: Month? = nil) throws -> (months: [Month], means: [PeriodMean]?) {
+        let stamp = try recent("imports") { try store.fieldImportStamp() }
+        let monthly = try MonthlyMeans(store: store)
+        let months = try meansCache.withLock { cache -> [Month] in
+            if cache.stamp != stamp { cache = (stamp, nil, [:]) }
+            if let months = cache.months { return months }
+            let months = try store.monthsWithDays(monthly.variable)
+            cache.months = months
+            return months
+        }
+        guard let month else { return (months, nil) }
+        if let hit = meansCache.withLock({ $0.stamp == stamp ? $0.means[month] : nil }) { return (months, hit) }
+        let means = try monthly.means(month)
+        if let means { meansCache.withLock { if $0.stamp == stamp { $0.means[month] = means } } }
+        return (months, means)
+    }
+
     /// What changes when `month`'s warning list is recomputed (checked at most once a second);
     /// nil when the month has no list.
     public func warningStamp(_ month: Month) throws -> String? {
@@ -199,7 +222,7 @@ extension PublicCatalog {
 
     /// Every cell's mean of `month` (of a city, or a county); nil when the month has no estimate.
     public func monthlyMeans(month: Month, city: String? = nil, county: String? = nil) throws -> [MeanRow]? {
-        guard let means = try MonthlyMeans(store: store).means(month) else { return nil }
+        guard let means = try cachedMeans(month).means else { return nil }
         return zip(cells, means).compactMap { cell, mean in
             guard city.map({ $0 == cell.cityCode }) ?? true, county.map({ $0 == cell.countyCode }) ?? true, let place = place(cell.id) else { return nil }
             return MeanRow(month: month.description, place: place, pm25: mean.mean, validDays: mean.validDays, expectedDays: mean.expectedDays)
@@ -278,7 +301,8 @@ extension PublicCatalog {
 
     public func cellReport(_ id: CellID) throws -> CellReport {
         guard let place = place(id) else { throw WarningError.unknownCell(id.description) }
-        let history = try CellHistory(cell: id, store: store)
+        let history = try CellHistory(cell: id, store: store, directory: directory, index: index[id], estimatedMonths: cachedMeans().months,
+                                      means: { try self.cachedMeans($0).means })
         let months = history.months.map { m in
             CellReport.MonthRow(month: m.month.description, pm25: m.mean.mean.map { ($0 * 10).rounded() / 10 }, validDays: m.mean.validDays,
                                 expectedDays: m.mean.expectedDays, reasons: m.warning?.reasons.map(\.rawValue) ?? [], escalations: m.escalations.map(\.rule))

@@ -24,6 +24,14 @@ extension SQLiteStore {
         try pool.read { try Int.fetchAll($0, sql: "SELECT year FROM hotspot_list ORDER BY year") }
     }
 
+    /// (year, rank) of every stored list holding `cell`, by year: one key lookup per list.
+    public func hotspotRanks(cell: CellID) throws -> [(year: Int, rank: Int)] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT l.year, h.rank FROM hotspot_list l JOIN hotspot h ON h.year = l.year AND h.cell_id = ? ORDER BY l.year",
+                             arguments: [cell.description]).map { ($0["year"], $0["rank"]) }
+        }
+    }
+
     /// The stored list of `year`; nil when none.
     public func hotspotList(year: Int) throws -> HotspotList? {
         try pool.read { db in

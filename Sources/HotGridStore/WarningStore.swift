@@ -89,6 +89,12 @@ extension SQLiteStore {
         try pool.read { try String.fetchOne($0, sql: "SELECT created_at || '#' || rowid FROM warning_list WHERE month = ?", arguments: [month.description]) }
     }
 
+    /// What changes whenever a gridded field (the daily PM2.5 among them) is imported or
+    /// re-estimated: the latest import's id; nil before any.
+    public func fieldImportStamp() throws -> String? {
+        try pool.read { try Int.fetchOne($0, sql: "SELECT MAX(id) FROM import_log").map(String.init) }
+    }
+
     /// The latest month with a stored warning list.
     public func latestWarningMonth() throws -> Month? {
         try pool.read { try String.fetchOne($0, sql: "SELECT MAX(month) FROM warning_list").flatMap(Month.init) }

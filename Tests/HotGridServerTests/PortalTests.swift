@@ -78,3 +78,29 @@ struct PortalTests {
         #expect(try AuditCheck.run(store: world.store).isIntact)
     }
 }
+
+@Suite("Cached monthly means")
+struct CachedMeansTests {
+    @Test("A cell's months come from the cache until the daily PM2.5 is imported again, then anew")
+    func reimport() async throws {
+        let world = try ServerWorld()
+        defer { world.cleanUp() }
+        let cells = try world.store.cells()
+        try await withServer(world) { client in
+            func marchMean() async throws -> Double? {
+                try await client.execute(uri: "/api/v1/cells/\(world.cell)", method: .get) { r in
+                    ((try json(r)["months"] as? [[String: Any]])?.first { $0["month"] as? String == "2017-03" })?["pm25"] as? Double
+                }
+            }
+            let before = try #require(try await marchMean())
+            try world.store.importField(variable: FieldVariable.pm25.rawValue, source: "test", summary: { "again" }) { sink in
+                for day in stride(from: Day("2017-03-01")!, through: Day("2017-03-31")!, by: 1) {
+                    try sink.put(day: day, values: cells.indices.map { _ in 200 })
+                }
+            }
+            try await Task.sleep(for: .milliseconds(1100))
+            let after = try #require(try await marchMean())
+            #expect(before != 200 && after == 200)
+        }
+    }
+}
