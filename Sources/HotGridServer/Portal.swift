@@ -7,6 +7,16 @@ import Hummingbird
 /// from HotGrid's own data with nothing loaded from a network.
 struct Portal: Sendable {
     let catalog: PublicCatalog
+    /// Rendered map pages by path, language and the data's stamp: drawing a region's map takes
+    /// tens of milliseconds, and it changes once a month.
+    let cache = ResponseCache()
+
+    /// `render()`'s page, from the cache while the warning and hotspot lists stay as they were.
+    func cached(_ request: Request, _ render: () throws -> String) throws -> Response {
+        try cache.response(key: "\(request.uri.path)|\(Language(request).english)|\(catalog.pageStamp())", contentType: "text/html; charset=utf-8") {
+            Data(try render().utf8)
+        }
+    }
 
     /// Chinese or English first.
     struct Language {
@@ -21,7 +31,7 @@ struct Portal: Sendable {
     }
 
     func register(on router: Router<AppRequestContext>) {
-        router.get("/") { request, _ in JSONBody.html(try home(request)) }
+        router.get("/") { request, _ in try cached(request) { try home(request) } }
         router.get("cells/:id") { request, context in
             guard let id = context.parameters.get("id").flatMap(CellID.init) else { throw APIError.notFound("cell ids look like 3K-R01234-C05678") }
             return JSONBody.html(try cellPage(id, request))

@@ -22,15 +22,19 @@ extension Portal {
         router.get("cities/:code") { request, context in
             let code = context.parameters.get("code") ?? ""
             guard let name = catalog.cityNames[code] else { throw APIError.notFound("no city \(code) in this region") }
-            return JSONBody.html(try areaPage(Area(name: name, cells: catalog.cells.filter { $0.cityCode == code }, division: .county,
-                                                   listsHotspots: false, contains: { $0.cityCode == code }), request))
+            return try cached(request) {
+                try areaPage(Area(name: name, cells: catalog.cells.filter { $0.cityCode == code }, division: .county,
+                                  listsHotspots: false, contains: { $0.cityCode == code }), request)
+            }
         }
         router.get("counties/:code") { request, context in
             let code = context.parameters.get("code") ?? ""
             let cells = catalog.cells.filter { $0.countyCode == code }
             guard let first = cells.first, let name = catalog.countyNames[code] else { throw APIError.notFound("no county \(code) in this region") }
-            return JSONBody.html(try areaPage(Area(name: "\(catalog.cityNames[first.cityCode] ?? "") \(name)", cells: cells, division: .county,
-                                                   listsHotspots: true, contains: { $0.countyCode == code }), request))
+            return try cached(request) {
+                try areaPage(Area(name: "\(catalog.cityNames[first.cityCode] ?? "") \(name)", cells: cells, division: .county,
+                                  listsHotspots: true, contains: { $0.countyCode == code }), request)
+            }
         }
     }
 

@@ -19,7 +19,7 @@ struct PublicAPI: Sendable {
             let month = try request.month("month") ?? catalog.latestWarningMonth()
             guard let month, let stamp = try catalog.warningStamp(month) else { throw APIError.notFound("no warning list yet") }
             let city = request.uri.queryParameters.get("city"), paging = try Paging(request)
-            return try cache.json(key: "\(month)|\(city ?? "")|\(paging.page)|\(paging.limit)|\(stamp)") {
+            return try cache.response(key: "\(month)|\(city ?? "")|\(paging.page)|\(paging.limit)|\(stamp)") {
                 try Envelope(catalog.warnings(month: month, city: city), paging: paging).data()
             }
         }
@@ -71,7 +71,7 @@ struct PublicAPI: Sendable {
             case .warnings: try (request.uri.queryParameters.get("datetime").flatMap(Month.init) ?? catalog.latestWarningMonth())
                 .flatMap { try catalog.warningStamp($0) } ?? "none"
             }
-            return try cache.json(key: "\(request.uri.description)|\(stamp)", contentType: "application/geo+json") {
+            return try cache.response(key: "\(request.uri.description)|\(stamp)", contentType: "application/geo+json") {
                 try items(collection, request: request)
             }
         }
@@ -204,7 +204,7 @@ extension Request {
 final class ResponseCache: Sendable {
     private let bodies = Mutex<[String: Data]>([:])
 
-    func json(key: String, contentType: String = "application/json; charset=utf-8", _ make: () throws -> Data) rethrows -> Response {
+    func response(key: String, contentType: String = "application/json; charset=utf-8", _ make: () throws -> Data) rethrows -> Response {
         let data = try bodies.withLock { $0[key] } ?? {
             let made = try make()
             bodies.withLock { all in

@@ -29,6 +29,12 @@ public final class PublicCatalog: Sendable {
         return value
     }
 
+    /// What the public pages are drawn from — the warning lists with their escalations, and the
+    /// hotspot lists — as one stamp that changes when any does (checked at most once a second).
+    public func pageStamp() throws -> String {
+        try recent("pages") { "\(try store.warningListsStamp())|\(try store.hotspotListStamp())" } ?? ""
+    }
+
     /// Every cell's monthly means by month, valid while no field is imported (a month of the
     /// estimate is computed from the daily cube once, not on every cell page).
     private let meansCache = Mutex<(stamp: String?, months: [Month]?, means: [Month: [PeriodMean]])>((nil, nil, [:]))

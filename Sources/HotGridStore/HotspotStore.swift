@@ -19,6 +19,11 @@ extension SQLiteStore {
         }
     }
 
+    /// What changes when any hotspot list is selected or replaced.
+    public func hotspotListStamp() throws -> String {
+        try pool.read { try String.fetchOne($0, sql: "SELECT group_concat(year || '@' || created_at) FROM hotspot_list") ?? "" }
+    }
+
     /// The years that have a stored list, in order.
     public func hotspotListYears() throws -> [Int] {
         try pool.read { try Int.fetchAll($0, sql: "SELECT year FROM hotspot_list ORDER BY year") }

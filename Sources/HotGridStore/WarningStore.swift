@@ -95,6 +95,11 @@ extension SQLiteStore {
         try pool.read { try Int.fetchOne($0, sql: "SELECT MAX(id) FROM import_log").map(String.init) }
     }
 
+    /// What changes when any month's warning list is made or remade.
+    public func warningListsStamp() throws -> String {
+        try pool.read { try String.fetchOne($0, sql: "SELECT COUNT(*) || '@' || IFNULL(MAX(created_at), '') || '#' || IFNULL(MAX(rowid), 0) FROM warning_list") ?? "" }
+    }
+
     /// The latest month with a stored warning list.
     public func latestWarningMonth() throws -> Month? {
         try pool.read { try String.fetchOne($0, sql: "SELECT MAX(month) FROM warning_list").flatMap(Month.init) }

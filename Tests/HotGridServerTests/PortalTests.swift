@@ -79,8 +79,25 @@ struct PortalTests {
     }
 }
 
-@Suite("Cached monthly means")
+@Suite("Caches of public pages and monthly means")
 struct CachedMeansTests {
+    @Test("The map pages come from the cache until a warning list is remade, then anew")
+    func pages() async throws {
+        let world = try ServerWorld()
+        defer { world.cleanUp() }
+        try await withServer(world) { client in
+            func dots(_ uri: String) async throws -> Int {
+                try await client.execute(uri: uri, method: .get) { String(buffer: $0.body).components(separatedBy: "<circle").count - 1 }
+            }
+            let before = try await dots("/"), cityBefore = try await dots("/cities/410600")
+            #expect(before == (try world.store.warningList(month: Month("2017-03")!)?.cells.count))
+            try WarningRun(quota: .count(1)).run(from: Month("2017-03")!, to: Month("2017-03")!, store: world.store)
+            try await Task.sleep(for: .milliseconds(1100))
+            let after = try await dots("/"), cityAfter = try await dots("/cities/410600")
+            #expect(after == (try world.store.warningList(month: Month("2017-03")!)?.cells.count) && after < before && cityAfter < cityBefore)
+        }
+    }
+
     @Test("A cell's months come from the cache until the daily PM2.5 is imported again, then anew")
     func reimport() async throws {
         let world = try ServerWorld()
