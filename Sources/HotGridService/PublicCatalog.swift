@@ -35,6 +35,9 @@ public final class PublicCatalog: Sendable {
         try recent("pages") { "\(try store.warningListsStamp())|\(try store.hotspotListStamp())" } ?? ""
     }
 
+    /// Cells' hotspot years and month rows by cell and the stamps they were read under.
+    private let cellHistories = Mutex<[String: (years: [Int], months: [CellReport.MonthRow])]>([:])
+
     /// Every cell's monthly means by month, valid while no field is imported (a month of the
     /// estimate is computed from the daily cube once, not on every cell page).
     private let meansCache = Mutex<(stamp: String?, months: [Month]?, means: [Month: [PeriodMean]])>((nil, nil, [:]))
@@ -305,15 +308,28 @@ extension PublicCatalog {
         enum CodingKeys: String, CodingKey { case place, months, hotspotYears = "hotspot_years", openProblems = "open_problems" }
     }
 
+    /// A cell's report. Its lists and months are kept until a list or the estimate changes; the
+    /// count of open problems, which moves with the ledger, is read every time.
     public func cellReport(_ id: CellID) throws -> CellReport {
         guard let place = place(id) else { throw WarningError.unknownCell(id.description) }
-        let history = try CellHistory(cell: id, store: store, directory: directory, index: index[id], estimatedMonths: cachedMeans().months,
-                                      means: { try self.cachedMeans($0).means })
-        let months = history.months.map { m in
-            CellReport.MonthRow(month: m.month.description, pm25: m.mean.mean.map { ($0 * 10).rounded() / 10 }, validDays: m.mean.validDays,
-                                expectedDays: m.mean.expectedDays, reasons: m.warning?.reasons.map(\.rawValue) ?? [], escalations: m.escalations.map(\.rule))
+        let key = "\(id)|\(try pageStamp())|\(try recent("imports") { try store.fieldImportStamp() } ?? "")"
+        let (years, months): ([Int], [CellReport.MonthRow])
+        if let hit = cellHistories.withLock({ $0[key] }) {
+            (years, months) = hit
+        } else {
+            let history = try CellHistory(cell: id, store: store, directory: directory, index: index[id], estimatedMonths: cachedMeans().months,
+                                          means: { try self.cachedMeans($0).means })
+            years = history.hotspotRanks.map(\.year)
+            months = history.months.map { m in
+                CellReport.MonthRow(month: m.month.description, pm25: m.mean.mean.map { ($0 * 10).rounded() / 10 }, validDays: m.mean.validDays,
+                                    expectedDays: m.mean.expectedDays, reasons: m.warning?.reasons.map(\.rawValue) ?? [], escalations: m.escalations.map(\.rule))
+            }
+            cellHistories.withLock { all in
+                if all.count >= 10_000 { all.removeAll() }
+                all[key] = (years, months)
+            }
         }
         let open = try store.problems(cell: id).filter { !$0.status.isClosed }.count
-        return CellReport(place: place, hotspotYears: history.hotspotRanks.map(\.year), months: months, openProblems: open)
+        return CellReport(place: place, hotspotYears: years, months: months, openProblems: open)
     }
 }

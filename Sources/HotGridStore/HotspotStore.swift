@@ -9,7 +9,7 @@ extension SQLiteStore {
         try pool.write { db in
             try db.execute(sql: "DELETE FROM hotspot_list WHERE year = ?", arguments: [list.year])
             try db.execute(sql: "INSERT INTO hotspot_list (year, method, policy, created_at, reviewed_against) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [list.year, list.method, list.policy.rawValue, ISO8601DateFormatter().string(from: Date()), reviewedAgainst])
+                           arguments: [list.year, list.method, list.policy.rawValue, AuditLog.time.format(Date()), reviewedAgainst])
             let insert = try db.makeStatement(sql: "INSERT INTO hotspot (year, cell_id, rank, emission_index, pm25_annual) VALUES (?, ?, ?, ?, ?)")
             for e in list.entries {
                 try insert.execute(arguments: [list.year, e.cell.description, e.rank, e.emissionIndex, e.pm25Annual])

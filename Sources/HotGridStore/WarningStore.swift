@@ -71,7 +71,7 @@ extension SQLiteStore {
                 try db.execute(sql: "DELETE FROM warning_list WHERE month = ?", arguments: [month])
                 try db.execute(sql: "INSERT INTO warning_list (month, hotspot_year, quota_share, quota_count, rules, created_at) VALUES (?, ?, ?, ?, ?, ?)",
                                arguments: [month, m.list.hotspotYear, Self.share(m.list.quota), Self.count(m.list.quota), rulesJSON,
-                                           ISO8601DateFormatter().string(from: Date())])
+                                           AuditLog.time.format(Date())])
                 for w in m.list.cells {
                     try insertWarning.execute(arguments: [month, w.cell.description, w.reasons.map(\.rawValue).joined(separator: ";"),
                                                           w.pm25, w.yearOnYearPercent, w.monthOnMonthPercent])

@@ -98,7 +98,7 @@ struct CachedMeansTests {
         }
     }
 
-    @Test("A cell's months come from the cache until the daily PM2.5 is imported again, then anew")
+    @Test("A cell's months come from the cache until the daily PM2.5 is imported again, then anew; its open problems are always current")
     func reimport() async throws {
         let world = try ServerWorld()
         defer { world.cleanUp() }
@@ -110,6 +110,12 @@ struct CachedMeansTests {
                 }
             }
             let before = try #require(try await marchMean())
+            // The count of open problems moves with the ledger at once, cache or not.
+            _ = try Ledger(store: world.store, actor: 2).recordProblem(ProblemReport(source: 1, category: .industrialDust, description: "yard"))
+            try await client.execute(uri: "/api/v1/cells/\(world.cell)", method: .get) { r in
+                let open = try json(r)["open_problems"] as? Int
+                #expect(open == 1)
+            }
             try world.store.importField(variable: FieldVariable.pm25.rawValue, source: "test", summary: { "again" }) { sink in
                 for day in stride(from: Day("2017-03-01")!, through: Day("2017-03-31")!, by: 1) {
                     try sink.put(day: day, values: cells.indices.map { _ in 200 })

@@ -92,6 +92,17 @@ struct WarningRunTests {
         #expect(history.months.filter { $0.warning != nil }.count == 22 && history.text.contains("consecutive-3"))
     }
 
+    @Test("Remaking the latest month's list at once still changes its stamps (caches of served pages rely on them)")
+    func stamps() throws {
+        let w = try WarningWorld()
+        defer { w.scratch.cleanUp() }
+        let march = Month("2017-03")!
+        try WarningRun().run(from: Month("2017-01")!, to: march, store: w.store)
+        let (one, all) = (try w.store.warningListStamp(month: march), try w.store.warningListsStamp())
+        try WarningRun(quota: .count(1)).run(from: march, to: march, store: w.store)
+        #expect(try w.store.warningListStamp(month: march) != one && w.store.warningListsStamp() != all)
+    }
+
     @Test("A city rule fires only in its city")
     func localRule() throws {
         let w = try WarningWorld()
