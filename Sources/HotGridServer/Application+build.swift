@@ -40,7 +40,9 @@ public func buildRouter(store: SQLiteStore, accounts: Accounts) throws -> Router
     staff.register(on: router)
     WorkspaceCells(staff: staff).register(on: router)
     WorkspaceUsers(staff: staff).register(on: router)
-    DataReportPages(staff: staff, desk: DataReportDesk(store: store, places: places)).register(on: router)
+    let desk = DataReportDesk(store: store, places: places), reportThrottle = Throttle.dataReports()
+    DataReportPages(staff: staff, desk: desk, throttle: reportThrottle).register(on: router)
+    DataReportAPI(desk: desk, throttle: reportThrottle, staff: staff).register(on: api)
     return router
 }
 

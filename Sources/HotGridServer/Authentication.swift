@@ -40,6 +40,7 @@ final class Throttle: Sendable {
     }
 
     static func signIn() -> Throttle { Throttle(limit: 5, window: 15 * 60) }
+    static func dataReports() -> Throttle { Throttle(limit: 10, window: 3600) }
 
     /// Seconds to wait before trying again; nil when the client may try now.
     func retryAfter(_ key: String) -> Int? {

@@ -8,7 +8,8 @@ import Hummingbird
 struct DataReportPages: Sendable {
     let staff: StaffPages
     let desk: DataReportDesk
-    let throttle = Throttle(limit: 10, window: 3600)
+    /// Shared with the API: ten reports an hour per client, however they come.
+    let throttle: Throttle
     var portal: Portal { staff.portal }
 
     struct ReportForm: Decodable {

@@ -110,6 +110,21 @@ enum OpenAPIDocument {
                 numberMatched: {type: integer}
                 numberReturned: {type: integer}
                 links: {type: array, items: {type: object, additionalProperties: {type: string}}}
+            DataReport:
+              type: object
+              required: [id, city_code, message, submitted_at, status]
+              properties:
+                id: {type: integer}
+                cell_id: {type: string, nullable: true}
+                city_code: {type: string}
+                message: {type: string}
+                contact: {type: string, nullable: true}
+                submitted_at: {type: string}
+                officer: {type: integer, nullable: true}
+                status: {type: string, enum: [open, answered]}
+                answer: {type: string, nullable: true}
+                answered_by: {type: integer, nullable: true}
+                answered_at: {type: string, nullable: true}
             Problem:
               type: object
               required: [id, cell_id, category, description, lon, lat, found_by, found_on, status, overdue]
@@ -260,6 +275,64 @@ enum OpenAPIDocument {
               responses:
                 "204": {description: Revoked}
                 "401": {$ref: '#/components/responses/Error'}
+          /api/v1/data-reports:
+            post:
+              summary: Report a data error (anyone; routed to the city's named officer; ten an hour per client → 429)
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      required: [message]
+                      properties:
+                        cell_id: {type: string}
+                        city_code: {type: string}
+                        message: {type: string, maxLength: 4000}
+                        contact: {type: string, maxLength: 200}
+              responses:
+                "201":
+                  description: The receipt, naming the officer the report went to
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        required: [id, city_code]
+                        properties: {id: {type: integer}, city_code: {type: string}, officer: {type: string, nullable: true}, officer_role: {type: string, nullable: true}}
+                "400": {$ref: '#/components/responses/Error'}
+                "401": {$ref: '#/components/responses/Error'}
+                "404": {$ref: '#/components/responses/Error'}
+                "422": {$ref: '#/components/responses/Error'}
+                "429": {$ref: '#/components/responses/Error'}
+            get:
+              summary: The data reports of your area, newest first
+              security: [{bearer: []}]
+              parameters: [{$ref: '#/components/parameters/page'}, {$ref: '#/components/parameters/limit'}]
+              responses:
+                "200":
+                  description: Reports with the reporters' contacts
+                  content: {application/json: {schema: {type: object, required: [meta, results], properties: {meta: {$ref: '#/components/schemas/Meta'}, results: {type: array, items: {$ref: '#/components/schemas/DataReport'}}}}}}
+                "400": {$ref: '#/components/responses/Error'}
+                "401": {$ref: '#/components/responses/Error'}
+          /api/v1/data-reports/{id}/answer:
+            post:
+              summary: Answer an open report (the officer it went to, or an officer of its city)
+              security: [{bearer: []}]
+              parameters: [{name: id, in: path, required: true, schema: {type: integer}}]
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema: {type: object, required: [answer], properties: {answer: {type: string}}}
+              responses:
+                "200":
+                  description: The answered report
+                  content: {application/json: {schema: {$ref: '#/components/schemas/DataReport'}}}
+                "400": {$ref: '#/components/responses/Error'}
+                "401": {$ref: '#/components/responses/Error'}
+                "403": {$ref: '#/components/responses/Error'}
+                "404": {$ref: '#/components/responses/Error'}
+                "422": {$ref: '#/components/responses/Error'}
           /api/v1/problems:
             get:
               summary: Problems in your area

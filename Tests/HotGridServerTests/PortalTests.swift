@@ -127,3 +127,48 @@ struct CachedMeansTests {
         }
     }
 }
+
+@Suite("Data reports through the API")
+struct DataReportAPITests {
+    @Test("Anyone reports, the city's officer lists and answers; other cities and auditors cannot answer; the form and the API share one throttle")
+    func api() async throws {
+        let world = try ServerWorld()
+        defer { world.cleanUp() }
+        try await withServer(world) { client in
+            func send(_ fields: [String: Any]) async throws -> (HTTPResponse.Status, [String: Any]) {
+                try await client.execute(uri: "/api/v1/data-reports", method: .post, headers: [.contentType: "application/json"], body: body(fields)) {
+                    ($0.status, try json($0))
+                }
+            }
+            let (status, receipt) = try await send(["cell_id": world.cell.description, "message": "March is too high", "contact": "x@example.org"])
+            #expect(status == .created && receipt["id"] as? Int == 1 && receipt["officer"] as? String == "hebi" && receipt["contact"] == nil)
+            #expect(try await send(["cell_id": "R1", "message": "x"]).0 == .unprocessableContent)
+            #expect(try await send(["cell_id": "3K-R00001-C00001", "message": "x"]).0 == .notFound)
+            #expect(try await send(["city_code": "410900", "message": "   "]).0 == .unprocessableContent)
+            #expect(try await send(["city_code": "410900"]).0 == .badRequest)
+
+            let (hebi, puyang, auditor) = (try await token(client, "hebi"), try await token(client, "puyang"), try await token(client, "auditor"))
+            func list(_ bearer: String) async throws -> [[String: Any]] {
+                try await client.execute(uri: "/api/v1/data-reports", method: .get, headers: [.authorization: "Bearer \(bearer)"]) {
+                    try json($0)["results"] as? [[String: Any]] ?? []
+                }
+            }
+            #expect(try await list(hebi).first?["contact"] as? String == "x@example.org")
+            #expect(try await list(puyang).isEmpty)
+            try await client.execute(uri: "/api/v1/data-reports", method: .get) { #expect($0.status == .unauthorized) }
+            func answer(_ bearer: String) async throws -> HTTPResponse.Status {
+                try await client.execute(uri: "/api/v1/data-reports/1/answer", method: .post,
+                                         headers: [.authorization: "Bearer \(bearer)", .contentType: "application/json"], body: body(["answer": "checked"])) { $0.status }
+            }
+            #expect(try await answer(auditor) == .forbidden)
+            #expect(try await answer(puyang) == .notFound)
+            #expect(try await answer(hebi) == .ok)
+            #expect(try await answer(hebi) == .unprocessableContent)
+            for i in 2...9 { #expect(try await send(["city_code": "410900", "message": "report \(i)"]).0 == .created) }
+            let form = try await BrowserSession(cookie: "", csrf: "").post(client, "/report", [("city", "410900"), ("message", "tenth")], withCSRF: false)
+            #expect(form.status == .created)
+            #expect(try await send(["city_code": "410900", "message": "eleventh"]).0 == .tooManyRequests)
+        }
+        #expect(try world.store.dataReport(id: 1)?.status == .answered)
+    }
+}
