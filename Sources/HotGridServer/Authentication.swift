@@ -53,6 +53,11 @@ final class Throttle: Sendable {
         }
     }
 
+    /// Throws 429 (`code`, saying there were too many `what`) while `key` must wait.
+    func check(_ key: String, code: String, what: String) throws {
+        if let wait = retryAfter(key) { throw APIError(status: .tooManyRequests, code: code, message: "too many \(what); try again in \(wait) s") }
+    }
+
     /// Counts an attempt (a failed sign-in, a report sent).
     func record(_ key: String) { attempts.withLockedValue { $0[key, default: []].append(Date()) } }
     /// Forgets the key's attempts (a sign-in succeeded).
@@ -84,9 +89,7 @@ struct AuthAPI: Sendable {
     /// The person behind the credentials, throttled per client and login.
     func signIn(_ credentials: Credentials, from address: String) throws -> Person {
         let key = "\(address)|\(credentials.login)"
-        if let wait = throttle.retryAfter(key) {
-            throw APIError(status: .tooManyRequests, code: "too_many_attempts", message: "too many failed sign-ins; try again in \(wait) s")
-        }
+        try throttle.check(key, code: "too_many_attempts", what: "failed sign-ins")
         guard let person = try accounts.authenticate(login: credentials.login, password: credentials.password) else {
             throttle.record(key)
             throw APIError(status: .unauthorized, code: "unauthorized", message: "wrong login or password")

@@ -58,9 +58,7 @@ struct DataReportAPI: Sendable {
 
     func register(on api: RouterGroup<AppRequestContext>) {
         api.post("data-reports") { request, context in
-            if let wait = throttle.retryAfter(context.remoteAddress) {
-                throw APIError(status: .tooManyRequests, code: "too_many_requests", message: "too many reports from here; try again in \(wait) s")
-            }
+            try throttle.check(context.remoteAddress, code: "too_many_requests", what: "reports from here")
             let body = try await request.decode(as: NewReport.self, context: context)
             let cell = try body.cellID.map { text -> CellID in
                 guard let id = CellID(text) else { throw APIError(status: .unprocessableContent, code: "invalid", message: "bad cell id", fields: ["cell_id": text]) }

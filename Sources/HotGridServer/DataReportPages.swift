@@ -31,9 +31,7 @@ struct DataReportPages: Sendable {
         router.post("report") { request, context in
             let language = Portal.Language(request)
             let form: ReportForm = try await Forms.decode(request)
-            if let wait = throttle.retryAfter(context.remoteAddress) {
-                throw APIError(status: .tooManyRequests, code: "too_many_requests", message: "too many reports from here; try again in \(wait) s")
-            }
+            try throttle.check(context.remoteAddress, code: "too_many_requests", what: "reports from here")
             let cellText = form.cell?.trimmingCharacters(in: .whitespaces) ?? ""
             do {
                 guard cellText.isEmpty || CellID(cellText) != nil else { throw LedgerError.unknownCell(cellText) }

@@ -22,10 +22,13 @@ enum Forms {
     }
 
     /// The `boundary` parameter of a multipart content type.
-    static func boundary(_ contentType: String) -> String? {
-        contentType.split(separator: ";").lazy.map { $0.trimmingCharacters(in: .whitespaces) }
-            .first { $0.lowercased().hasPrefix("boundary=") }
-            .map { String($0.dropFirst("boundary=".count)).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+    static func boundary(_ contentType: String) -> String? { parameter("boundary", of: contentType) }
+
+    /// Parameter `name` of a header value such as `form-data; name="x"; filename="y.jpg"`, unquoted.
+    static func parameter(_ name: String, of header: String) -> String? {
+        header.split(separator: ";").lazy.map { $0.trimmingCharacters(in: .whitespaces) }
+            .first { $0.lowercased().hasPrefix(name + "=") }
+            .map { String($0.dropFirst(name.count + 1)).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
     }
 }
 
@@ -35,10 +38,7 @@ struct UploadedFile: Decodable, MultipartPartConvertible {
     let data: Data
 
     init?(multipart: MultipartPart) {
-        let disposition = multipart.headers.first(name: "Content-Disposition") ?? ""
-        fileName = disposition.split(separator: ";").lazy.map { $0.trimmingCharacters(in: .whitespaces) }
-            .first { $0.hasPrefix("filename=") }
-            .map { String($0.dropFirst("filename=".count)).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) } ?? ""
+        fileName = Forms.parameter("filename", of: multipart.headers.first(name: "Content-Disposition") ?? "") ?? ""
         data = Data(buffer: multipart.body)
     }
 
