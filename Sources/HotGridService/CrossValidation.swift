@@ -3,62 +3,112 @@ import HotGridAnalysis
 import HotGridCore
 import HotGridStore
 
-/// Station-held-out K-fold cross-validation of an estimate, reported as papers report it.
+/// Station-held-out cross-validation of an estimate beside the baselines a user could compute
+/// instead, with random and with spatially blocked folds, reported as papers report it.
 public struct CrossValidation: Sendable {
+    /// How the stations were split.
+    public enum Scheme: String, Sendable, CaseIterable {
+        /// Folds by station id: held-out stations have kept neighbours (skill among stations).
+        case random
+        /// Whole clusters of neighbouring stations held out (skill away from stations).
+        case blocked
+    }
+
+    /// What a method's held-out predictions scored.
+    public struct Score: Sendable {
+        public let label: String
+        public let daily: AgreementMetrics
+        public let monthly: AgreementMetrics
+        /// Against a simulated world's truth at the station points, when given.
+        public let dailyTruth: AgreementMetrics?
+        public let monthlyTruth: AgreementMetrics?
+    }
+
+    /// One split: its scheme, the median distance from a held-out station to the nearest kept
+    /// one, and the scores of the product and the baselines.
+    public struct Split: Sendable {
+        public let scheme: Scheme
+        public let medianNearestKept: Double
+        public let scores: [Score]
+    }
+
     public let folds: Int
     public let method: FusionMethod
-    /// Held-out predictions against the stations' daily means and monthly means (months that pass
-    /// the validity rule at the station).
-    public let daily: AgreementMetrics
-    public let monthly: AgreementMetrics
-    /// The same predictions against a known truth at the station cells (simulated worlds), if given.
-    public let dailyTruth: AgreementMetrics?
-    public let monthlyTruth: AgreementMetrics?
+    public let stations: Int
+    public let splits: [Split]
+
+    /// The product's score under `scheme`.
+    public func product(_ scheme: Scheme) -> Score? { splits.first { $0.scheme == scheme }?.scores.first }
 }
 
 extension EstimateRun {
-    /// Splits the stations into `folds` groups; each group is estimated from the others only.
-    /// `truth`, when given, maps station id → day → the true daily PM2.5 at its cell.
-    public func crossValidate(store: SQLiteStore, folds: Int, truth: [String: [Day: Double]]? = nil,
-                              progress: ProgressReporter = SilentProgress()) throws -> CrossValidation {
+    /// Splits the stations into `folds` groups, randomly and by clusters of neighbours; each group
+    /// is estimated from the others only, by the product and by the baselines: the stations
+    /// alone, and the satellite alone (each day calibrated to the kept stations, scored where it
+    /// saw the cell, beside the product on the same station-days). `truth`, when given, maps
+    /// station id → day → the true daily PM2.5 at the station (simulated worlds).
+    public func crossValidate(store: SQLiteStore, folds: Int, schemes: [CrossValidation.Scheme] = CrossValidation.Scheme.allCases,
+                              truth: [String: [Day: Double]]? = nil, progress: ProgressReporter = SilentProgress()) throws -> CrossValidation {
         let inputs = try load(store)
         let used: FusionMethod = inputs.hasSatellite ? method : .stationsOnly
         let range = Self.fitRange(inputs)
-        let n = inputs.stations.count
-        // A fixed, id-derived order spreads neighbouring stations over the folds.
-        let order = (0..<n).sorted { (Self.hash(inputs.stations[$0].id), $0) < (Self.hash(inputs.stations[$1].id), $1) }
-        var fold = [Int](repeating: 0, count: n)
-        for (rank, s) in order.enumerated() { fold[s] = rank % folds }
-        var predictions = [[Float]](repeating: [Float](repeating: .nan, count: n), count: inputs.days.count)
-        progress.begin("Cross-validating: \(folds) folds × \(inputs.days.count) days (\(used.rawValue))", total: folds)
-        for k in 0..<folds {
-            let held = (0..<n).filter { fold[$0] == k }, kept = (0..<n).filter { fold[$0] != k }
-            guard !held.isEmpty, !kept.isEmpty else { continue }
-            let engine = FusionEngine(method: used, targets: held.map { inputs.targets[inputs.stationCells[$0]] },
-                                      stations: kept.map { inputs.stationPoints[$0] }, range: range)
-            let days = inputs.days.indices.map { d in
-                FusionDay(observations: kept.map { inputs.observations[d][$0] },
-                          satelliteAtStations: inputs.satellite[d].map { s in kept.map { s[inputs.stationCells[$0]] } },
-                          satelliteAtTargets: inputs.satellite[d].map { s in held.map { s[inputs.stationCells[$0]] } })
-            }
-            let estimates = engine.run(days)
-            for d in inputs.days.indices { for (j, s) in held.enumerated() { predictions[d][s] = estimates[d][j] } }
-            progress.advance(by: 1)
-        }
-        progress.end("done")
-        let observed = { (d: Int, s: Int) -> Double? in
+        let prior = used == .satelliteCalibrated ? SatellitePrior(satellite: inputs.satellite, cells: inputs.cells.count) : nil
+        let n = inputs.stations.count, days = inputs.days.count
+        let reference: (Int, Int) -> Double? = { d, s in
             let v = inputs.observations[d][s]
             return v.isNaN ? nil : Double(v)
         }
-        let daily = Self.agreement(inputs, predictions, reference: observed, monthly: false)
-        let monthly = Self.agreement(inputs, predictions, reference: observed, monthly: true)
-        var dailyTruth: AgreementMetrics?, monthlyTruth: AgreementMetrics?
-        if let truth {
-            let reference = { (d: Int, s: Int) -> Double? in truth[inputs.stations[s].id]?[inputs.days[d]] }
-            dailyTruth = Self.agreement(inputs, predictions, reference: reference, monthly: false)
-            monthlyTruth = Self.agreement(inputs, predictions, reference: reference, monthly: true)
+        let truthReference: ((Int, Int) -> Double?)? = truth.map { truth in { d, s in truth[inputs.stations[s].id]?[inputs.days[d]] } }
+        progress.begin("Cross-validating: \(schemes.count) × \(folds) folds × \(days) days (\(used.rawValue) and baselines)", total: schemes.count * folds)
+        var splits: [CrossValidation.Split] = []
+        for scheme in schemes {
+            let fold = scheme == .random ? StationFolds.random(ids: inputs.stations.map(\.id), folds: folds)
+                                         : StationFolds.blocked(points: inputs.stationPoints, folds: folds)
+            var product = Self.empty(days, n), stationsAlone = product, satelliteAlone = product
+            for k in 0..<folds {
+                defer { progress.advance(by: 1) }
+                let held = (0..<n).filter { fold[$0] == k }, kept = (0..<n).filter { fold[$0] != k }
+                guard !held.isEmpty, !kept.isEmpty else { continue }
+                let heldCells = held.map { inputs.stationCells[$0] }, keptCells = kept.map { inputs.stationCells[$0] }
+                let observations = inputs.observations.map { day in kept.map { day[$0] } }
+                let engine = FusionEngine(method: used, targets: heldCells.map { inputs.targets[$0] }, targetCells: heldCells,
+                                          stations: kept.map { inputs.stationPoints[$0] }, stationCells: keptCells, range: range)
+                let estimate = engine.run(observations: observations, satellite: inputs.satellite, prior: prior).estimates
+                let field = observations.map { engine.interpolator.interpolate($0) }
+                let satellite = SatelliteCalibration.daily(observations: observations,
+                                                           satelliteAtStations: inputs.satellite.map { s in s.map { s in keptCells.map { s[$0] } } },
+                                                           satelliteAtTargets: inputs.satellite.map { s in s.map { s in heldCells.map { s[$0] } } },
+                                                           targets: held.count)
+                for d in 0..<days {
+                    for (j, s) in held.enumerated() {
+                        product[d][s] = estimate[d][j]
+                        stationsAlone[d][s] = field[d][j]
+                        satelliteAlone[d][s] = satellite[d][j]
+                    }
+                }
+            }
+            let productOnSeen = (0..<days).map { d in (0..<n).map { satelliteAlone[d][$0].isNaN ? Float.nan : product[d][$0] } }
+            let candidates: [(String, [[Float]])] = [
+                ("HotGrid (\(used.rawValue))", product), ("stations only", stationsAlone),
+                ("satellite only (days it saw)", satelliteAlone), ("HotGrid on those days", productOnSeen),
+            ]
+            let scores = candidates.prefix(used == .satelliteCalibrated ? 4 : 2).map { label, predictions in
+                CrossValidation.Score(label: label,
+                                      daily: Self.agreement(inputs, predictions, reference: reference, monthly: false),
+                                      monthly: Self.agreement(inputs, predictions, reference: reference, monthly: true),
+                                      dailyTruth: truthReference.map { Self.agreement(inputs, predictions, reference: $0, monthly: false) },
+                                      monthlyTruth: truthReference.map { Self.agreement(inputs, predictions, reference: $0, monthly: true) })
+            }
+            let distances = StationFolds.nearestKeptDistances(points: inputs.stationPoints, fold: fold).sorted()
+            splits.append(CrossValidation.Split(scheme: scheme, medianNearestKept: distances.isEmpty ? .nan : distances[distances.count / 2],
+                                                scores: scores))
         }
-        return CrossValidation(folds: folds, method: used, daily: daily, monthly: monthly, dailyTruth: dailyTruth, monthlyTruth: monthlyTruth)
+        progress.end("done")
+        return CrossValidation(folds: folds, method: used, stations: n, splits: splits)
+    }
+
+    static func empty(_ days: Int, _ stations: Int) -> [[Float]] {
+        [[Float]](repeating: [Float](repeating: .nan, count: stations), count: days)
     }
 
     /// Daily pairs, or monthly means over the days both have, for station-months that pass the
@@ -88,11 +138,5 @@ extension EstimateRun {
             }
         }
         return AgreementMetrics(estimates: estimates, observations: references)
-    }
-
-    static func hash(_ text: String) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return h
     }
 }

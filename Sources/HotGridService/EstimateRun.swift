@@ -24,9 +24,12 @@ public struct EstimateRun {
         public let days: Int
         public let cells: Int
         public let stations: Int
+        /// Range (m) of the station field (stations-only, and days the satellite cannot be calibrated).
         public let range: Double
-        /// Share of cell-days estimated from the satellite that day (the rest: gap-filled or station field).
+        /// Share of cell-days the satellite saw (the rest take its pattern from the days around).
         public let satelliteShare: Double
+        /// What the fusion fitted: the kriging of the satellite's errors, the calibration slopes.
+        public let diagnostics: FusionDiagnostics
     }
 
     /// The inputs of a period, loaded once.
@@ -79,15 +82,14 @@ public struct EstimateRun {
         let used: FusionMethod = inputs.hasSatellite ? method : .stationsOnly
         let range = Self.fitRange(inputs)
         progress.begin("Indexing \(inputs.stations.count) stations around \(inputs.cells.count) cells", total: 1)
-        let engine = FusionEngine(method: used, targets: inputs.targets, stations: inputs.stationPoints, range: range)
+        let prior = used == .satelliteCalibrated ? SatellitePrior(satellite: inputs.satellite, cells: inputs.cells.count) : nil
+        let engine = FusionEngine(method: used, targets: inputs.targets, targetCells: Array(inputs.cells.indices),
+                                  stations: inputs.stationPoints, stationCells: inputs.stationCells, range: range)
         progress.end("range \(Int(range / 1000)) km")
-        let fusionDays = inputs.days.indices.map { d in
-            FusionDay(observations: inputs.observations[d],
-                      satelliteAtStations: inputs.satellite[d].map { s in inputs.stationCells.map { s[$0] } },
-                      satelliteAtTargets: inputs.satellite[d])
-        }
         progress.begin("Estimating \(inputs.days.count) days (\(used.rawValue))", total: inputs.days.count)
-        let estimates = engine.run(fusionDays) { _ in progress.advance(by: 1) }
+        let (estimates, diagnostics) = engine.run(observations: inputs.observations, satellite: inputs.satellite, prior: prior) {
+            progress.advance(by: $0)
+        }
         progress.end("done")
         let seen = inputs.satellite.compactMap { $0 }.reduce(0) { total, day in total + day.reduce(0) { $0 + ($1.isNaN ? 0 : 1) } }
         let total = inputs.days.count * inputs.cells.count
@@ -98,7 +100,8 @@ public struct EstimateRun {
             }
         }
         return Summary(method: used, days: inputs.days.count, cells: inputs.cells.count, stations: inputs.stations.count,
-                       range: range, satelliteShare: used == .satelliteCalibrated ? Double(seen) / Double(max(1, total)) : 0)
+                       range: range, satelliteShare: used == .satelliteCalibrated ? Double(seen) / Double(max(1, total)) : 0,
+                       diagnostics: diagnostics)
     }
 
     /// The residual range, fitted on every seventh day of station values.

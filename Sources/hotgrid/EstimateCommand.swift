@@ -12,16 +12,21 @@ struct EstimateCommand: ParsableCommand {
         commandName: "estimate",
         abstract: "Estimate daily PM2.5 for every cell from stations and the satellite product.",
         discussion: """
-            Methods: satellite-calibrated (default): each day the satellite product (pm25_satellite) is \
-            calibrated to the stations by least squares (a ratio when few stations see it), the station \
-            residuals are interpolated (a regional plane plus inverse-distance weighting that fades beyond a \
-            range fitted to the stations' semivariogram) and added; where clouds hide a cell, the station \
-            field is scaled by the satellite's pattern on the nearest days (±3). stations-only: the station \
-            field alone, used automatically when no satellite day is loaded.
+            Methods: satellite-calibrated (default): the satellite product (pm25_satellite) is split into \
+            a regional level per day and each cell's persistent pattern over the seen days within ±30 days \
+            (the prior, which fills cloudy cells and averages out retrieval noise); each day the stations are \
+            fitted to the prior and to the day's departure from it, pooled over ±15 days with the day's own \
+            intercept; what that still misses at the stations, averaged over the window, is spread by \
+            ordinary kriging with a range and nugget fitted to the stations. It prints what it fitted. \
+            stations-only: a regional plane plus inverse-distance-weighted residuals, used automatically \
+            when no satellite day is loaded.
 
-            --cv K runs station-held-out K-fold cross-validation instead and prints R², RMSE, mean bias and N \
-            at daily and monthly scale (monthly means where the station passes the validity rule), against \
-            the stations and, with --truth-stations, against a simulated world's true daily PM2.5.
+            --cv K runs station-held-out K-fold cross-validation instead, twice: with random folds (skill \
+            among stations) and with spatially blocked folds (whole clusters of neighbouring stations held \
+            out: skill away from stations). Beside the product it scores the stations alone and the \
+            satellite alone (each day calibrated to the kept stations, on the days it saw the cell, with the \
+            product on those same days): R², RMSE, mean bias and N at daily and monthly scale, against the \
+            held-out stations and, with --truth-stations, against a simulated world's true daily PM2.5.
             """
     )
 
@@ -47,23 +52,32 @@ struct EstimateCommand: ParsableCommand {
         if let cv {
             let truth = try truthStations.map(TruthFiles.stationsDaily)
             let result = try run.crossValidate(store: store, folds: cv, truth: truth, progress: TerminalProgress())
-            print("Station-held-out \(result.folds)-fold cross-validation, method \(result.method.rawValue), \(from) … \(to)")
-            print("  daily   vs stations: \(result.daily)")
-            print("  monthly vs stations: \(result.monthly)")
-            if let d = result.dailyTruth, let m = result.monthlyTruth {
-                print("  daily   vs truth:    \(d)")
-                print("  monthly vs truth:    \(m)")
-            }
+            print(CrossValidationReport(result, from: from, to: to).text)
         } else {
             let s = try run.run(store: store, progress: TerminalProgress())
-            print(String(format: "pm25: %d days × %d cells from %d stations, method %@, residual range %.0f km, %.1f %% of cell-days seen by the satellite",
-                         s.days, s.cells, s.stations, s.method.rawValue, s.range / 1000, 100 * s.satelliteShare))
+            print(String(format: "pm25: %d days × %d cells from %d stations, method %@, %.1f %% of cell-days seen by the satellite",
+                         s.days, s.cells, s.stations, s.method.rawValue, 100 * s.satelliteShare))
+            print("  " + Self.describe(s.diagnostics, stationRange: s.range))
             if let truthCells {
                 let metrics = try TruthFiles.compareCellMeans(store: store, truthPath: truthCells, from: Day(from)!, to: Day(to)!)
                 print("  period mean vs true mean, all cells: \(metrics)")
             }
         }
         print(String(format: "Done in %.1f s, peak memory %d MB", Date().timeIntervalSince(started), peakMemoryMegabytes()))
+    }
+}
+
+extension EstimateCommand {
+    /// What the fusion fitted, in one line.
+    static func describe(_ d: FusionDiagnostics, stationRange: Double) -> String {
+        var parts = [String(format: "station field range %.0f km", stationRange / 1000)]
+        if let k = d.kriging {
+            parts.append(String(format: "satellite errors kriged with range %.0f km, nugget %.2f", k.range / 1000, k.nugget))
+        }
+        if let b = d.slope, let g = d.anomalySlope {
+            parts.append(String(format: "slope on the satellite's pattern %.2f, on its daily departures %.2f (median of %d days)", b, g, d.calibratedDays))
+        }
+        return parts.joined(separator: "; ")
     }
 }
 

@@ -68,43 +68,80 @@ struct FusionTests {
         return 40 + wave + 5 * cos(q.y / 15_000)
     }
 
-    /// Three days of exact stations and a satellite reading half the truth.
-    private func exactDays() -> [FusionDay] {
-        (0..<3).map { d in
-            FusionDay(observations: stations.map { Float(truth($0, d)) },
-                      satelliteAtStations: stations.map { Float(0.5 * truth($0, d)) },
-                      satelliteAtTargets: targets.map { Float(0.5 * truth($0, d)) })
-        }
+    /// The region's cells: the targets first, then the stations' own cells.
+    var points: [ProjectedPoint] { targets + stations }
+    var stationCells: [Int] { stations.indices.map { targets.count + $0 } }
+
+    func engine(_ method: FusionMethod = .satelliteCalibrated) -> FusionEngine {
+        FusionEngine(method: method, targets: targets, targetCells: Array(targets.indices), stations: stations,
+                     stationCells: stationCells, range: 20_000)
+    }
+
+    /// `days` days of exact stations and a satellite reading `scale` × the truth everywhere.
+    func inputs(days: Int, scale: Double = 0.5) -> (observations: [[Float]], satellite: [[Float]?]) {
+        ((0..<days).map { d in stations.map { Float(truth($0, d)) } },
+         (0..<days).map { d in points.map { Float(scale * truth($0, d)) } })
     }
 
     @Test("A satellite proportional to the truth, calibrated to exact stations, gives the truth")
     func exactSatellite() {
-        let days = exactDays()
-        let out = FusionEngine(method: .satelliteCalibrated, targets: targets, stations: stations, range: 20_000).run(days)
-        for d in 0..<3 { for (t, v) in zip(targets, out[d]) { #expect(abs(Double(v) - truth(t, d)) < 0.01) } }
+        let (observations, satellite) = inputs(days: 5)
+        let prior = SatellitePrior(satellite: satellite, cells: points.count, halfWindow: 2)
+        let out = engine().run(observations: observations, satellite: satellite, prior: prior)
+        for d in 0..<5 { for (t, v) in zip(targets, out.estimates[d]) { #expect(abs(Double(v) / truth(t, d) - 1) < 0.02) } }
+        #expect(abs(out.diagnostics.slope! - 2) < 0.1 && abs(out.diagnostics.anomalySlope! - 2) < 0.1)
     }
 
-    @Test("A cloud-covered cell takes the station field times the satellite's pattern of nearby days")
+    @Test("A cloudy cell takes the calibrated pattern of the days around it; a day without any satellite still has every cell")
     func gapFill() {
-        var days = exactDays()
-        var cloudy = days[1].satelliteAtTargets!
-        cloudy[5] = .nan
-        days[1] = FusionDay(observations: days[1].observations, satelliteAtStations: days[1].satelliteAtStations, satelliteAtTargets: cloudy)
-        let engine = FusionEngine(method: .satelliteCalibrated, targets: targets, stations: stations, range: 20_000)
-        let out = engine.run(days)
-        let stationField = engine.interpolator.interpolate(days[1].observations)
-        let ratio0 = Double(out[0][5]) / Double(engine.interpolator.interpolate(days[0].observations)[5])
-        let ratio2 = Double(out[2][5]) / Double(engine.interpolator.interpolate(days[2].observations)[5])
-        let expected = Double(stationField[5]) * (ratio0 * ratio2).squareRoot()
-        #expect(abs(Double(out[1][5]) - expected) < 1e-3)
-        #expect(out[1][4] != stationField[4], "seen cells keep the satellite estimate")
+        var (observations, satellite) = inputs(days: 7)
+        satellite[3]![5] = .nan
+        satellite[4] = nil
+        let prior = SatellitePrior(satellite: satellite, cells: points.count, halfWindow: 3)
+        #expect(prior.ownLevelShare == 6.0 / 7, "the fully cloudy day borrows its level")
+        let out = engine().run(observations: observations, satellite: satellite, prior: prior).estimates
+        #expect(abs(Double(out[3][5]) - truth(targets[5], 3)) < 4, "the cell's pattern of its seen days, at today's level")
+        #expect(out[4].allSatisfy { $0.isFinite })
+        observations[2] = observations[2].map { _ in .nan }
+        #expect(engine().run(observations: observations, satellite: satellite, prior: prior).estimates[2].allSatisfy { $0.isNaN })
+    }
+
+    @Test("A noisy satellite keeps the truth's spatial contrast in the period mean (no regression dilution)")
+    func noisySatellite() {
+        // A fixed hot spot pattern, wide enough for four of the 12 exact stations to see its
+        // flank, under a regional swing; the satellite sees it with 35 % noise on half the
+        // cell-days.
+        var rng: UInt64 = 7
+        func normal() -> Double {
+            rng = rng &* 6364136223846793005 &+ 1442695040888963407
+            let u1 = Double(rng >> 11) * 0x1p-53 + 1e-12
+            rng = rng &* 6364136223846793005 &+ 1442695040888963407
+            return (-2 * log(u1)).squareRoot() * cos(2 * .pi * Double(rng >> 11) * 0x1p-53)
+        }
+        let pattern = points.map { 1 + 0.6 * exp(-pow(($0.x - 40_000) / 18_000, 2) - pow(($0.y - 35_000) / 18_000, 2)) }
+        let days = 90
+        let level = (0..<days).map { 30 + 20 * sin(Double($0) / 5) }
+        let observations = (0..<days).map { d in stationCells.map { Float(level[d] * pattern[$0]) } }
+        let satellite: [[Float]?] = (0..<days).map { d in
+            points.indices.map { c in (c + d) % 2 == 0 ? Float(0.7 * level[d] * pattern[c] * exp(0.35 * normal())) : .nan }
+        }
+        let prior = SatellitePrior(satellite: satellite, cells: points.count)
+        let out = engine().run(observations: observations, satellite: satellite, prior: prior).estimates
+        let stationsOnly = engine(.stationsOnly).run(observations: observations, satellite: satellite, prior: nil).estimates
+        let trueMean = targets.indices.map { t in level.reduce(0, +) / Double(days) * pattern[t] }
+        func periodMean(_ field: [[Float]]) -> [Double] { targets.indices.map { t in field.map { Double($0[t]) }.reduce(0, +) / Double(days) } }
+        let fused = AgreementMetrics(estimates: periodMean(out), observations: trueMean)
+        let stations = AgreementMetrics(estimates: periodMean(stationsOnly), observations: trueMean)
+        func sd(_ v: [Double]) -> Double { let m = v.reduce(0, +) / Double(v.count); return (v.map { ($0 - m) * ($0 - m) }.reduce(0, +) / Double(v.count)).squareRoot() }
+        #expect(fused.r2 > 0.8 && fused.r2 > stations.r2 + 0.1, "fused \(fused), stations only \(stations)")
+        #expect(sd(periodMean(out)) > 0.75 * sd(trueMean), "contrast kept: \(sd(periodMean(out))) vs \(sd(trueMean))")
     }
 
     @Test("Without a satellite the station field alone")
     func stationsOnly() {
-        let day = FusionDay(observations: stations.map { Float(truth($0, 0)) }, satelliteAtStations: nil, satelliteAtTargets: nil)
-        let engine = FusionEngine(method: .satelliteCalibrated, targets: targets, stations: stations, range: 20_000)
-        #expect(engine.run([day])[0] == engine.interpolator.interpolate(day.observations))
+        let observations = [stations.map { Float(truth($0, 0)) }]
+        let engine = engine()
+        #expect(engine.run(observations: observations, satellite: [nil], prior: nil).estimates[0] == engine.interpolator.interpolate(observations[0]))
     }
 
     @Test("Calibration recovers a linear relation, and falls back to a ratio with few pairs")

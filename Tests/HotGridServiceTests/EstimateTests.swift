@@ -23,11 +23,21 @@ struct EstimateTests {
         let run = EstimateRun(from: Day("2017-01-01")!, to: Day("2017-06-30")!)
         let truth = try TruthFiles.stationsDaily(world + "/truth/stations_daily.csv")
         let cv = try run.crossValidate(store: store, folds: 5, truth: truth)
-        print("CV daily vs truth: \(cv.dailyTruth!), monthly vs truth: \(cv.monthlyTruth!); vs stations: \(cv.daily) / \(cv.monthly)")
-        #expect(cv.method == .satelliteCalibrated)
-        #expect(try #require(cv.dailyTruth).r2 >= 0.85)
-        #expect(try #require(cv.monthlyTruth).r2 >= 0.90)
-        #expect(cv.daily.r2 >= 0.8 && cv.daily.count > 1000)
+        #expect(cv.method == .satelliteCalibrated && cv.splits.map(\.scheme) == [.random, .blocked])
+        for split in cv.splits {
+            let scores = Dictionary(uniqueKeysWithValues: split.scores.map { ($0.label, $0) })
+            let product = try #require(scores["HotGrid (satellite-calibrated)"]), stations = try #require(scores["stations only"])
+            let satellite = try #require(scores["satellite only (days it saw)"]), onThoseDays = try #require(scores["HotGrid on those days"])
+            print("\(split.scheme): product \(product.dailyTruth!), stations \(stations.dailyTruth!), satellite \(satellite.dailyTruth!)")
+            #expect(try #require(product.dailyTruth).r2 >= 0.85)
+            #expect(try #require(product.monthlyTruth).r2 >= 0.90)
+            #expect(product.daily.r2 >= 0.8 && product.daily.count > 1000)
+            // Fusion must add to what each input knows alone, among stations and away from them.
+            #expect(product.dailyTruth!.r2 > stations.dailyTruth!.r2 + 0.01)
+            #expect(onThoseDays.dailyTruth!.r2 > satellite.dailyTruth!.r2)
+            #expect(onThoseDays.dailyTruth!.count == satellite.dailyTruth!.count)
+        }
+        #expect(cv.splits[1].medianNearestKept > cv.splits[0].medianNearestKept, "blocked folds hold out whole neighbourhoods")
 
         let summary = try run.run(store: store)
         #expect(summary.days == 181 && summary.satelliteShare > 0.2)

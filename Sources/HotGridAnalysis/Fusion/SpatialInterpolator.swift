@@ -9,26 +9,16 @@ public struct NeighbourIndex: Sendable {
     public let distances: [[Float]]
 
     public init(targets: [ProjectedPoint], sites: [ProjectedPoint], count: Int = 24) {
-        var siteLists: [[Int32]] = [], distanceLists: [[Float]] = []
-        siteLists.reserveCapacity(targets.count)
-        distanceLists.reserveCapacity(targets.count)
-        for t in targets {
-            let ranked = sites.indices.map { i -> (Int, Double) in
-                let dx = sites[i].x - t.x, dy = sites[i].y - t.y
-                return (i, (dx * dx + dy * dy).squareRoot())
-            }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(count)
-            siteLists.append(ranked.map { Int32($0.0) })
-            distanceLists.append(ranked.map { Float($0.1) })
-        }
-        self.sites = siteLists
-        distances = distanceLists
+        let lists = Parallel.map(targets.count) { t in OrdinaryKriging.nearest(targets[t], sites, count: count) }
+        self.sites = lists.map { $0.map { Int32($0.index) } }
+        distances = lists.map { $0.map { Float($0.distance) } }
     }
 }
 
 /// Interpolates values known at sites (stations) to targets (cells): a plane fitted to all the
-/// values by least squares carries the regional gradient, and the residuals are spread by
-/// inverse-distance weighting over the nearest sites, fading towards the plane beyond `range`
-/// (an exponential decay with a pseudo-site of zero residual at that distance).
+/// values by least squares carries the regional gradient, and the residuals are spread by inverse-distance weighting over the nearest
+/// sites, fading towards the plane beyond `range` (an exponential decay with a pseudo-site of
+/// zero residual at that distance).
 ///
 /// Reproduces a constant or linear field exactly; with one site it returns that site's value
 /// everywhere; at a site it returns the site's own value.
@@ -40,35 +30,45 @@ public struct SpatialInterpolator: Sendable {
     public let range: Double
     /// How many of the nearest available sites take part.
     public let neighbours: Int
+    /// exp(−d/range)/d² for each target's listed sites: distances never change, so neither do these.
+    private let weights: [[Double]]
 
     public init(targets: [ProjectedPoint], sites: [ProjectedPoint], range: Double = 30_000, neighbours: Int = 10) {
         self.targets = targets
         self.sites = sites
         self.range = range
         self.neighbours = neighbours
-        index = NeighbourIndex(targets: targets, sites: sites, count: max(neighbours * 2, 24))
+        let index = NeighbourIndex(targets: targets, sites: sites, count: max(neighbours * 2, 24))
+        self.index = index
+        weights = index.distances.map { list in
+            list.map { d in
+                let d = max(Double(d), 1)
+                return exp(-d / range) / (d * d)
+            }
+        }
     }
 
     /// Interpolates `values` (one per site, NaN where the site has none) to every target.
     /// NaN everywhere when no site has a value.
     public func interpolate(_ values: [Float]) -> [Float] {
-        let plane = Plane.fit(sites: sites, values: values)
-        guard let plane else { return [Float](repeating: .nan, count: targets.count) }
+        guard let plane = Plane.fit(sites: sites, values: values) else { return [Float](repeating: .nan, count: targets.count) }
         let residuals = values.indices.map { values[$0].isNaN ? Float.nan : values[$0] - Float(plane.value(at: sites[$0])) }
+        // The pseudo-site: a zero residual at distance `range`.
+        let shrink = exp(-1.0) / (range * range)
         return targets.indices.map { t in
-            var weighted = 0.0, weights = 0.0, used = 0
-            for (k, site) in index.sites[t].enumerated() where !residuals[Int(site)].isNaN {
-                let d = max(Double(index.distances[t][k]), 1)
-                if d < 1.5 { return values[Int(site)] } // a target at a site takes its value
-                let w = exp(-d / range) / (d * d)
-                weighted += w * Double(residuals[Int(site)])
-                weights += w
+            var weighted = 0.0, total = 0.0, used = 0
+            let list = index.sites[t], w = weights[t]
+            for k in list.indices {
+                let site = Int(list[k])
+                let r = residuals[site]
+                guard !r.isNaN else { continue }
+                if index.distances[t][k] < 1.5 { return values[site] } // a target at a site takes its value
+                weighted += w[k] * Double(r)
+                total += w[k]
                 used += 1
                 if used == neighbours { break }
             }
-            // The pseudo-site: a zero residual at distance `range`.
-            let shrink = exp(-1.0) / (range * range)
-            return Float(plane.value(at: targets[t]) + weighted / (weights + shrink))
+            return Float(plane.value(at: targets[t]) + weighted / (total + shrink))
         }
     }
 }
