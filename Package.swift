@@ -58,14 +58,14 @@ let package = Package(
         .executableTarget(
             name: "hotgrid",
             dependencies: [
-                "HotGridService", "HotGridServer", "HotGridCore", "HotGridAnalysis",
+                "HotGridService", "HotGridServer", "HotGridCore", "HotGridAnalysis", "HotGridSimulation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "HotGridCoreTests", dependencies: ["HotGridCore"]),
         .testTarget(name: "HotGridGeoTests", dependencies: ["HotGridGeo", "HotGridCore"]),
         .testTarget(name: "HotGridAnalysisTests", dependencies: ["HotGridAnalysis", "HotGridCore"]),
-        .testTarget(name: "HotGridSimulationTests", dependencies: ["HotGridSimulation", "HotGridCore"]),
+        .testTarget(name: "HotGridSimulationTests", dependencies: ["HotGridSimulation", "HotGridCore", "HotGridGeo"]),
         .testTarget(
             name: "HotGridStoreTests",
             dependencies: ["HotGridStore", "HotGridCore", .product(name: "GRDB", package: "GRDB.swift")]

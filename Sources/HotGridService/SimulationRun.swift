@@ -10,11 +10,11 @@ public struct SimulationRun {
     public var from: Day
     public var to: Day
     public var seed: UInt64
-    /// Pixel size of the simulated satellite product, degrees.
-    public var satellitePixel: Double
+    /// What kind of world: its physics, inflow and how it is observed.
+    public var variant: WorldVariant
 
-    public init(region: String = "2+26", cities: [String]? = nil, from: Day, to: Day, seed: UInt64 = 1, satellitePixel: Double = 0.01) {
-        self.satellitePixel = satellitePixel
+    public init(region: String = "2+26", cities: [String]? = nil, from: Day, to: Day, seed: UInt64 = 1, variant: WorldVariant = .standard) {
+        self.variant = variant
         self.region = region
         self.cities = cities
         self.from = from
@@ -30,12 +30,12 @@ public struct SimulationRun {
         let regionValue = try RegionSetup(source: .bundled(region: region), cities: cities).buildRegion(progress: progress)
         let days = Array(stride(from: from, through: to, by: 1))
         progress.begin("Building the world (sources, weather, terrain)", total: 1)
-        let world = World(region: regionValue, days: days, seed: seed)
+        let world = World(region: regionValue, days: days, seed: seed, variant: variant)
         progress.end("\(world.sources.count) sources")
         return try OutputFile.buildFolder(at: folder) { partial in
             progress.begin("Simulating \(days.count) days over \(regionValue.cells.count) cells", total: days.count)
             var reported = 0
-            let summary = try Simulator.write(world: world, to: partial, satellitePixel: satellitePixel) { done, _ in
+            let summary = try Simulator.write(world: world, to: partial) { done, _ in
                 progress.advance(by: done - reported)
                 reported = done
             }

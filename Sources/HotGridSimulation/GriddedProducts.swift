@@ -3,8 +3,9 @@ import HotGridCore
 import HotGridGeo
 
 /// The gridded daily files the world produces, on longitude/latitude grids that are not ours:
-/// a satellite PM2.5 product (0.01° by default) that is biased, noisy and has cloud gaps (more in summer and
-/// on rainy days), and ERA5-like meteorology (0.25°): wind, boundary-layer height, precipitation.
+/// a satellite PM2.5 product (pixel, noise, error model and clouds from the ``WorldVariant``) that is
+/// biased, noisy and has cloud gaps, and ERA5-like meteorology (0.25°): wind, boundary-layer height,
+/// precipitation.
 struct GriddedProducts {
     struct Product {
         let variable: String
@@ -20,9 +21,11 @@ struct GriddedProducts {
     let meteorology: [Product]
     private let satelliteBias: SmoothField
     private let windPattern: SmoothField
+    private let variant: WorldVariant
+    private var clouds: CloudCover
     private var rng: SeededGenerator
 
-    init(world: World, folder: String, days: [Day], satellitePixel: Double, rng: SeededGenerator) throws {
+    init(world: World, folder: String, days: [Day], variant: WorldVariant, rng: SeededGenerator) throws {
         var rng = rng
         let positions = world.region.cells.map { LonLat(longitude: $0.longitude, latitude: $0.latitude) }
         let grid = NationalGrid()
@@ -40,7 +43,7 @@ struct GriddedProducts {
             return Product(variable: variable, units: units, longName: longName, lattice: lattice, pixelCells: cells,
                            writer: try NetCDFWriter(path: path, variable: variable, units: units, longName: longName, lattice: lattice, days: days))
         }
-        satellite = try product("pm25_satellite", "ug m-3", "satellite-derived surface PM2.5 (simulated)", pixel: satellitePixel)
+        satellite = try product("pm25_satellite", "ug m-3", "satellite-derived surface PM2.5 (simulated)", pixel: variant.satellitePixel)
         meteorology = [
             try product("u10", "m s-1", "10 metre U wind component", pixel: 0.25),
             try product("v10", "m s-1", "10 metre V wind component", pixel: 0.25),
@@ -49,21 +52,26 @@ struct GriddedProducts {
         ]
         satelliteBias = SmoothField(nx: 4, ny: 4, rng: &rng)
         windPattern = SmoothField(nx: 4, ny: 4, rng: &rng)
+        self.variant = variant
+        clouds = CloudCover(kind: variant.clouds)
         self.rng = rng
     }
 
     /// Writes day `index` of every product from the day's truth.
     mutating func write(day index: Int, weather w: DailyWeather, truth: [Float], world: World) throws {
-        let season = cos(2 * Double.pi * (Double(WeatherGenerator.dayOfYear(w.day)) - 15) / 365.25)
-        let cloudCover = min(0.9, 0.45 - 0.15 * season + (w.precip > 1 ? 0.3 : 0))
-        let clouds = SmoothField(nx: 9, ny: 9, rng: &rng)
+        let (cloudPattern, cloudCover) = clouds.day(w, rng: &rng)
         let dailyBias = 0.8 + 0.1 * rng.normal()
+        let humidBias = variant.satelliteError == .humidityAdditive ? Self.humidityBias(w) : 0
         var pm = [Float](repeating: .nan, count: satellite.pixelCells.count)
         for (p, cell) in satellite.pixelCells.enumerated() {
             let (fx, fy) = world.fraction(cell)
-            let noise = rng.logNormal(median: 1, sigma: 0.25)
-            if clouds.value(fx, fy) < cloudCover { continue }
-            pm[p] = Float(Double(truth[cell]) * dailyBias * (0.9 + 0.3 * satelliteBias.value(fx, fy)) * noise)
+            let noise = rng.logNormal(median: 1, sigma: variant.satelliteNoise)
+            if cloudPattern.value(fx, fy) < cloudCover { continue }
+            let retrieved = Double(truth[cell]) * dailyBias * (0.9 + 0.3 * satelliteBias.value(fx, fy))
+            switch variant.satelliteError {
+            case .multiplicative: pm[p] = Float(retrieved * noise)
+            case .humidityAdditive: pm[p] = Float((retrieved + humidBias * (0.7 + 0.6 * satelliteBias.value(fx, fy))) * noise)
+            }
         }
         try satellite.writer.write(day: index, values: pm)
 
@@ -82,5 +90,13 @@ struct GriddedProducts {
             }
             try product.writer.write(day: index, values: values)
         }
+    }
+
+    /// The additive bias (µg/m³) of a humidity-affected retrieval on day `w`: water taken up by the
+    /// aerosol on humid days (summer, rain) and in stagnant air swells the optical depth the
+    /// product is derived from, up to ~30 µg/m³ on a humid, stagnant day.
+    static func humidityBias(_ w: DailyWeather) -> Double {
+        let summer = (1 - WeatherGenerator.season(w.day)) / 2
+        return 30 * min(1, 0.4 * summer + 0.4 * w.stagnation + (w.precip > 0 ? 0.3 : 0))
     }
 }

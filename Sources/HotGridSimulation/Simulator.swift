@@ -18,10 +18,13 @@ public struct SimulationSummary: Sendable {
 
 /// Runs a ``World`` day by day and writes it in HotGrid's public input formats:
 /// `stations.csv`, `observations.csv` (hourly), `fields/*.nc` (daily NetCDF), `truth/emissions.csv`,
-/// `truth/cells.csv`, `truth/stations_daily.csv` and `README.txt`.
+/// `truth/cells.csv`, `truth/cells_monthly.csv`, `truth/stations_daily.csv` and `README.txt`.
 public enum Simulator {
-    public static func write(world: World, to folder: String, satellitePixel: Double = 0.01,
+    /// `variant` says how the world is observed (satellite product, clouds, station network); nil
+    /// observes it as the world's own variant says. The physics and inflow are the world's.
+    public static func write(world: World, to folder: String, variant: WorldVariant? = nil,
                              progress: (Int, Int) -> Void = { _, _ in }) throws -> SimulationSummary {
+        let variant = variant ?? world.variant
         let root = SeededGenerator(seed: world.seed)
         let fm = FileManager.default
         let fields = URL(fileURLWithPath: folder).appendingPathComponent("fields").path
@@ -30,19 +33,22 @@ public enum Simulator {
         try fm.createDirectory(atPath: truthFolder, withIntermediateDirectories: true)
 
         var placement = root.stream(4)
-        let stations = StationNetwork.place(world: world, rng: &placement)
+        let stations = StationNetwork.place(world: world, count: variant.stationCount, rng: &placement)
         let days = world.weather.map(\.day)
         var hourly = [[Int16]](repeating: [], count: stations.count)
         var stationTruth = [[Float]](repeating: [], count: stations.count)
         var readings = [HourlyReadings](repeating: HourlyReadings(), count: stations.count)
         var noise = root.stream(5)
-        var dispersion = Dispersion(grid: world.grid, sources: world.sources)
+        var physics = world.dailyTruth()
         var truthSum = [Double](repeating: 0, count: world.regionIndices.count)
+        var monthly = MonthlyTruth(days: days, cells: world.regionIndices.count)
         do {
-            var products = try GriddedProducts(world: world, folder: fields, days: days, satellitePixel: satellitePixel, rng: root.stream(6))
+            var products = try GriddedProducts(world: world, folder: fields, days: days, variant: variant, rng: root.stream(6))
             for (d, w) in world.weather.enumerated() {
-                let truth = world.concentration(w, transported: dispersion.fields(for: w))
-                for (k, i) in world.regionIndices.enumerated() { truthSum[k] += Double(truth[i]) }
+                let truth = physics.concentration(on: w)
+                let regionTruth = world.regionIndices.map { Double(truth[$0]) }
+                for k in regionTruth.indices { truthSum[k] += regionTruth[k] }
+                monthly.add(day: d, truth: regionTruth)
                 for (s, station) in stations.enumerated() {
                     hourly[s] += readings[s].day(truth: Double(truth[station.windowIndex]), rng: &noise)
                     stationTruth[s].append(truth[station.windowIndex])
@@ -55,13 +61,14 @@ public enum Simulator {
         let emissions = world.cellEmissions()
         let rows = try writeStations(stations, hourly: hourly, days: days, folder: folder)
         try writeTruth(world: world, emissions: emissions, meanTruth: meanTruth, folder: truthFolder)
+        try Data(monthly.csv(cells: world.region.cells).utf8).write(to: URL(fileURLWithPath: truthFolder).appendingPathComponent("cells_monthly.csv"))
         var daily = "station_id,day,pm25\n"
         for (s, station) in stations.enumerated() {
             for (d, value) in stationTruth[s].enumerated() { daily += "\(station.id),\(days[d]),\(String(format: "%.2f", value))\n" }
         }
         try Data(daily.utf8).write(to: URL(fileURLWithPath: truthFolder).appendingPathComponent("stations_daily.csv"))
         let precision = Self.precisionAtTenPercent(ranking: meanTruth, truth: emissions)
-        try writeReadme(world: world, stations: stations.count, precision: precision, folder: folder)
+        try writeReadme(world: world, variant: variant, stations: stations.count, precision: precision, folder: folder)
         return SimulationSummary(days: days.count, cells: emissions.count, stations: stations.count, sources: world.sources.count,
                                  observationRows: rows, meanPM25: meanTruth.reduce(0, +) / Double(max(1, meanTruth.count)),
                                  naivePrecision: precision)

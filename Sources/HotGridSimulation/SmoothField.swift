@@ -12,6 +12,14 @@ struct SmoothField {
         controls = (0..<(nx * ny)).map { _ in rng.uniform() }
     }
 
+    /// Given control values in [0, 1], row-major from the south-west, for patterns that evolve.
+    init(nx: Int, ny: Int, controls: [Double]) {
+        precondition(controls.count == nx * ny, "one control value per lattice point")
+        self.nx = nx
+        self.ny = ny
+        self.controls = controls
+    }
+
     /// The value at fractional position (`fx`, `fy`) ∈ [0, 1]² of the window.
     func value(_ fx: Double, _ fy: Double) -> Double {
         let x = min(max(fx, 0), 1) * Double(nx - 1), y = min(max(fy, 0), 1) * Double(ny - 1)

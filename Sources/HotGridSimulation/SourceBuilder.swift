@@ -39,7 +39,10 @@ struct SourceBuilder {
     /// China's inventories (MEIC) put it.
     static let intensity = 3.0
 
-    func isUrban(_ county: AdminUnit) -> Bool { (region.countyAreas[county.code] ?? 0) < 300e6 }
+    func isUrban(_ county: AdminUnit) -> Bool { Self.isUrban(county, in: region) }
+
+    /// Urban districts are the small counties (under 300 km²).
+    static func isUrban(_ county: AdminUnit, in region: Region) -> Bool { (region.countyAreas[county.code] ?? 0) < 300e6 }
 
     func build(rng: inout SeededGenerator) -> [EmissionSource] {
         var sources: [EmissionSource] = []

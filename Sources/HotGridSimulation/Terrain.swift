@@ -2,8 +2,9 @@ import Foundation
 import HotGridCore
 
 /// A parametric landscape: a north–south ridge (like the Taihang) and, west of it, a basin
-/// (like Taiyuan's in the Fen valley) where air is trapped on calm days. Only the basin acts on
-/// the air (through the mixing height); the ridge marks where it lies in the world's description.
+/// (like Taiyuan's in the Fen valley) where air is trapped on calm days. The basin acts on the air
+/// through the mixing height; the ridge only in the puff physics (``PuffTransport``), where it
+/// blocks the wind across it.
 public struct Terrain: Sendable {
     public let ridgeX: Double
     public let ridgeWidth: Double
@@ -30,5 +31,11 @@ public struct Terrain: Sendable {
     public func basinness(_ p: ProjectedPoint) -> Double {
         let dx = (p.x - basinCenter.x) / basinRadiusX, dy = (p.y - basinCenter.y) / basinRadiusY
         return exp(-(dx * dx + dy * dy))
+    }
+
+    /// 1 on the ridge's crest, falling to 0 a ridge width or two away.
+    public func ridgeness(_ p: ProjectedPoint) -> Double {
+        let dx = (p.x - ridgeX) / ridgeWidth
+        return exp(-dx * dx)
     }
 }

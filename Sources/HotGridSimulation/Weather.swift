@@ -27,7 +27,7 @@ public enum WeatherGenerator {
         var u = 0.0, v = 0.0, episodeLeft = 0
         return days.map { day in
             let (_, month, _) = day.components
-            let season = cos(2 * Double.pi * (Double(Self.dayOfYear(day)) - 15) / 365.25) // 1 mid-January, −1 mid-July
+            let season = Self.season(day)
             let meanU = 1.5 * season, meanV = -1.5 * season + 0.5
             u = meanU + 0.6 * (u - meanU) + 2.2 * rng.normal()
             v = meanV + 0.6 * (v - meanV) + 2.2 * rng.normal()
@@ -42,6 +42,11 @@ public enum WeatherGenerator {
             if stagnant { blh *= 0.5 }
             return DailyWeather(day: day, u: u * calm, v: v * calm, blh: max(120, blh), precip: precip, stagnant: stagnant)
         }
+    }
+
+    /// 1 in mid-January, −1 in mid-July: the phase of the seasons every seasonal term follows.
+    static func season(_ day: Day) -> Double {
+        cos(2 * Double.pi * (Double(dayOfYear(day)) - 15) / 365.25)
     }
 
     static func dayOfYear(_ day: Day) -> Int {

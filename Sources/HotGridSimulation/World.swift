@@ -10,6 +10,9 @@ import HotGridCore
 /// - inflow from outside the region, strongest on the upwind edge and fading over ~150 km;
 /// - transported primary PM2.5 from every source (``TransportKernel``), divided by the local
 ///   mixing height, which the basin lowers on calm days (air trapped by terrain).
+///
+/// That is the steady-plume physics; a ``WorldVariant`` may choose ``PuffTransport`` instead, with
+/// sources outside the region (``outsideSources``) in place of the inflow term.
 public struct World: Sendable {
     public let region: Region
     public let grid: SimulationGrid
@@ -17,14 +20,19 @@ public struct World: Sendable {
     public let sources: [EmissionSource]
     public let weather: [DailyWeather]
     public let seed: UInt64
+    public let variant: WorldVariant
+    /// Upwind cities beyond the window's edge, whose PM2.5 the puff physics carries in: empty for
+    /// the steady plume, whose inflow is a formula.
+    public let outsideSources: [EmissionSource]
     /// Window index of each region cell, in the region's cell order.
     public let regionIndices: [Int]
     let backgroundPattern: SmoothField
 
-    public init(region: Region, days: [Day], seed: UInt64) {
+    public init(region: Region, days: [Day], seed: UInt64, variant: WorldVariant = .standard) {
         let root = SeededGenerator(seed: seed)
         self.region = region
         self.seed = seed
+        self.variant = variant
         let grid = SimulationGrid(covering: region.cells.map(\.id))
         let regionIndices = region.cells.map { grid.index(of: $0.id)! }
         let terrain = Terrain(grid: grid, regionCells: regionIndices)
@@ -35,6 +43,9 @@ public struct World: Sendable {
         sources = SourceBuilder(grid: grid, region: region, terrain: terrain).build(rng: &sourceRNG)
         weather = WeatherGenerator.series(days: days, rng: &weatherRNG)
         backgroundPattern = SmoothField(nx: 5, ny: 5, rng: &patternRNG)
+        var outsideRNG = root.stream(7)
+        outsideSources = variant.physics == .puffTransport
+            ? OutsideSources.ring(around: grid, inflow: variant.inflow, firstID: sources.count + 1, rng: &outsideRNG) : []
     }
 
     /// True annual mean emission of each region cell (t/yr), in the region's cell order.
@@ -81,13 +92,20 @@ public struct World: Sendable {
         return field
     }
 
+    /// The regional level of secondary PM2.5 on day `w` (µg/m³): higher in winter and on stagnant
+    /// days, washed out by rain.
+    func secondaryLevel(_ w: DailyWeather) -> Double {
+        let season = WeatherGenerator.season(w.day)
+        return (26 + 14 * season) * (1 + 1.2 * w.stagnation) * exp(-0.04 * w.precip)
+    }
+
     /// Every window cell's true PM2.5 (µg/m³) on day `w`, given the day's transported fields.
     func concentration(_ w: DailyWeather, transported: [[Float]]) -> [Float] {
         let near = nearField(w)
-        let season = cos(2 * Double.pi * (Double(WeatherGenerator.dayOfYear(w.day)) - 15) / 365.25)
+        let season = WeatherGenerator.season(w.day)
         let washout = exp(-0.04 * w.precip)
-        let secondary = (26 + 14 * season) * (1 + 1.2 * w.stagnation) * washout
-        let inflow = (12 + 10 * season) * (1 + w.stagnation) * washout
+        let secondary = secondaryLevel(w)
+        let inflow = (12 + 10 * season) * (1 + w.stagnation) * washout * variant.inflow.scale
         let factors = EmissionSchedule.allCases.map { $0.factor(on: w.day) }
         let speed = max(w.speed, 0.1), ux = w.u / speed, uy = w.v / speed
         let b = grid.bounds

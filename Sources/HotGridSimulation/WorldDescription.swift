@@ -4,7 +4,7 @@ import HotGridGeo
 
 extension Simulator {
     /// README.txt: what the world is made of, so a user knows what the files hold and why.
-    static func writeReadme(world: World, stations: Int, precision: Double, folder: String) throws {
+    static func writeReadme(world: World, variant: WorldVariant, stations: Int, precision: Double, folder: String) throws {
         let days = world.weather.map(\.day)
         let counts = Dictionary(grouping: world.sources, by: \.type)
         let basin = try NationalGrid().unproject([world.terrain.basinCenter])[0]
@@ -15,17 +15,17 @@ extension Simulator {
             =======================
             Region: \(world.region.name), \(world.region.cells.count) cells of 3 km, \(world.region.counties.count) counties, \(world.region.cities.count) cities.
             Days: \(days.first.map(String.init) ?? "") to \(days.last.map(String.init) ?? "") (\(days.count) days). Seed: \(world.seed).
-            Same seed, region and dates give byte-identical files.
+            Variant: \(variant.name) (\(world.variant.physics.rawValue) physics, \(world.variant.inflow.rawValue) inflow). Same seed, region, dates and variant give byte-identical files.
 
             Files
             -----
-            stations.csv          station_id,name,lon,lat (\(stations) stations: every county seat and urban district, two more per city centre)
+            stations.csv          station_id,name,lon,lat (\(stations) stations: \(networkText(variant)))
             observations.csv      station_id,time,pm25: hourly, Beijing time, whole µg/m³; ~2 % missing hours and outages of 1-3 days
-            fields/pm25_satellite.nc  daily satellite PM2.5 (0.01° by default), biased (×0.8 ± 0.1 a day, ±15 % in space), ×log-normal noise (25 %),
-                                  cloud gaps (30 % of pixels in winter, 60 % in summer, more on rainy days)
+            fields/pm25_satellite.nc  \(satelliteText(variant))
             fields/u10.nc, v10.nc, blh.nc, precip.nc  daily ERA5-like meteorology, 0.25°, CF lat/lon, no grid mapping
             truth/emissions.csv   every source: type, position, cell, annual mean primary PM2.5 (t/yr), seasonal schedule
             truth/cells.csv       every cell: true emission (t/yr), its rank, top10 (1 = among the 10 % most emitting), mean true PM2.5
+            truth/cells_monthly.csv  cell_id,month,pm25: every cell's true monthly mean PM2.5 (month YYYY-MM; a month cut by the period is the mean of its days)
             truth/stations_daily.csv  station_id,day,pm25: the true daily PM2.5 of each station's cell (what the station would read without noise)
 
             Sources (\(world.sources.count), \(String(format: "%.0f", total)) t/yr)
@@ -37,6 +37,11 @@ extension Simulator {
             let name = type.rawValue.padding(toLength: 20, withPad: " ", startingAt: 0)
             text += name + String(format: "%6d sources %10.0f t/yr  schedule ", list.count, list.reduce(0) { $0 + $1.tonnesPerYear })
                 + "\(type.schedule)\n"
+        }
+        if !world.outsideSources.isEmpty {
+            text += String(format: "Outside the region: %d upwind sources, %.0f t/yr, in a ring %d-%d km beyond the window's edge (not in the truth files)\n",
+                           world.outsideSources.count, world.outsideSources.reduce(0) { $0 + $1.tonnesPerYear },
+                           3 * OutsideSources.nearest, 3 * OutsideSources.farthest)
         }
         text += """
 
@@ -53,23 +58,9 @@ extension Simulator {
             -------
             A north-south ridge (\(Int(world.terrain.ridgeHeight)) m, ~\(Int(world.terrain.ridgeWidth / 1000)) km wide) near lon \(String(format: "%.2f", ridge.longitude)), and west of it a basin
             centred at lon \(String(format: "%.2f", basin.longitude)), lat \(String(format: "%.2f", basin.latitude)): on calm days its
-            mixing height drops by up to 60 % (blh.nc shows it), trapping what is emitted there.
+            mixing height drops by up to 60 % (blh.nc shows it), trapping what is emitted there.\(world.variant.physics == .puffTransport ? " The ridge blocks the\n  wind across it (-80 % on the crest) and channels it along (+30 %); the basin halves the wind." : "")
 
-            Concentration model
-            -------------------
-            PM2.5 = secondary background + inflow + transported primary PM2.5.
-            - Secondary background: (26 + 14·s)(1 + 1.2·stagnation)·exp(-0.04·precip) µg/m³, s = 1 in mid-January, -1 in
-              mid-July, stagnation = exp(-wind/2), times a fixed smooth pattern (0.85-1.15).
-            - Inflow: (12 + 10·s)(1 + stagnation)·exp(-0.04·precip)·exp(-d/150 km), d the distance from the upwind edge.
-            - Primary: each source's emission Q spread by the steady state of vertically mixed advection-diffusion with
-              first-order loss, C = Q/(2πKh)·exp(Ux/2K)·K0(λr), λ = sqrt(U²/4K² + k/K), K = 800 + 400·U m²/s,
-              k = 1/(1.5 days) dry, + 0.6/day on rainy days (> 2 mm); h the local mixing height. Days are grouped into
-              16 wind directions × 3 speeds (1, 2.5, 5 m/s) × dry/wet, each convolved once by FFT.
-            - Near field: in a source's own cell and the next cell downwind the plume has not yet mixed through
-              the boundary layer; the excess Q·t/A·(1/σz − 1/h) is added (t the air's transit over the cell,
-              σz = 50 m + 0.06·distance: initial mixing plus neutral Briggs growth, 110 m in the own cell,
-              230 m in the next).
-
+            \(physicsText(world))
             How hard it is
             --------------
             Ranking cells by their true mean PM2.5 finds \(String(format: "%.1f", 100 * precision)) % of the true top-10 % emitting

@@ -13,7 +13,7 @@ struct SelectionTests {
         defer { scratch.cleanUp() }
         let cities = ["130100", "130600"]
         let world = scratch.path("world")
-        _ = try SimulationRun(cities: cities, from: Day("2017-01-01")!, to: Day("2018-12-31")!, seed: 1, satellitePixel: 0.01)
+        _ = try SimulationRun(cities: cities, from: Day("2017-01-01")!, to: Day("2018-12-31")!, seed: 1)
             .run(folder: world)
         let db = scratch.path("w.sqlite")
         try RegionSetup(source: .bundled(region: "2+26"), cities: cities).run(databasePath: db)

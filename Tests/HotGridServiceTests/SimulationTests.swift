@@ -41,7 +41,7 @@ struct SimulationTests {
         let a = try contents(of: scratch.path("a")), b = try contents(of: scratch.path("b"))
         #expect(Set(a.keys) == ["README.txt", "stations.csv", "observations.csv", "fields/pm25_satellite.nc", "fields/u10.nc",
                                 "fields/v10.nc", "fields/blh.nc", "fields/precip.nc", "truth/emissions.csv", "truth/cells.csv",
-                                "truth/stations_daily.csv"])
+                                "truth/cells_monthly.csv", "truth/stations_daily.csv"])
         #expect(a == b)
         var other = run
         other.seed = 12
