@@ -76,8 +76,16 @@ public enum Simulator {
 
     /// The share of the top 10 % cells by `truth` found among the top 10 % by `ranking`.
     public static func precisionAtTenPercent(ranking: [Double], truth: [Double]) -> Double {
-        let k = max(1, ranking.count / 10)
-        let top = { (v: [Double]) in Set(v.indices.sorted { (v[$0], $1) > (v[$1], $0) }.prefix(k)) }
+        precision(ranking: ranking, truth: truth, share: 0.10)
+    }
+
+    /// The share of the top `share` of cells by `truth` found among the top `share` by `ranking`
+    /// (NaN rankings last).
+    public static func precision(ranking: [Double], truth: [Double], share: Double) -> Double {
+        let k = max(1, Int((share * Double(ranking.count)).rounded()))
+        let top = { (v: [Double]) in
+            Set(v.indices.sorted { (v[$0].isNaN ? -.infinity : v[$0], $1) > (v[$1].isNaN ? -.infinity : v[$1], $0) }.prefix(k))
+        }
         return Double(top(ranking).intersection(top(truth)).count) / Double(k)
     }
 
