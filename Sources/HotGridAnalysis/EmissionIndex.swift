@@ -99,14 +99,19 @@ public struct EmissionIndex: Sendable {
 
     /// The divergence index per cell (t/yr) and the number of days behind it.
     public func divergence(days: [EmissionDay], neighbourhood n: CellNeighbourhood) -> (index: [Double], days: [Int]) {
+        let c = contributions(days: days, neighbourhood: n)
+        return (c.index(), c.counts)
+    }
+
+    /// What each day adds to each cell's index (its weight and weighted E), so the year's index can
+    /// be recomputed on resampled days (``HotspotProbability``).
+    public func contributions(days: [EmissionDay], neighbourhood n: CellNeighbourhood) -> EmissionContributions {
         let cells = n.east.count, dx = n.spacing
-        var sums = [Double](repeating: 0, count: cells), weights = sums, counts = [Int](repeating: 0, count: cells)
-        // Per day and cell, E (NaN where it cannot be computed), day-major.
-        var flux = [Float](repeating: .nan, count: days.count * cells)
-        for (d, day) in days.enumerated() {
-            flux.withUnsafeMutableBufferPointer { buffer in
-                dailyFlux(day, neighbourhood: n, into: UnsafeMutableBufferPointer(rebasing: buffer[(d * cells)..<((d + 1) * cells)]))
-            }
+        // Per day and cell, E (NaN where it cannot be computed), the days on all cores.
+        let flux = Parallel.map(days.count) { d in
+            var out = [Float](repeating: .nan, count: cells)
+            out.withUnsafeMutableBufferPointer { dailyFlux(days[d], neighbourhood: n, into: $0) }
+            return out
         }
         let window = days.contains { $0.seen != nil } ? max(0, gapFluxWindow) : 0
         // Running sums over the seen cell-days within ±window of the day: Σ w·E and Σ w.
@@ -115,23 +120,24 @@ public struct EmissionIndex: Sendable {
             guard e >= 0, e < days.count, let seen = days[e].seen else { return }
             let blh = days[e].blh
             for c in 0..<cells where seen[c] {
-                let f = Double(flux[e * cells + c])
+                let f = Double(flux[e][c])
                 guard f.isFinite else { continue }
-                let w = pow(Double(blh[c]), -weightPower)
+                let w = dayWeight(blh[c])
                 nearSum[c] += sign * w * f
                 nearWeight[c] += sign * w
             }
         }
         if window > 0 { for e in 0..<min(window, days.count) { addSeen(e, 1) } }
+        var weighted = [Float](repeating: 0, count: days.count * cells), weights = weighted
         for (d, day) in days.enumerated() {
             if window > 0 {
                 addSeen(d + window, 1)
                 addSeen(d - window - 1, -1)
             }
             for c in 0..<cells {
-                let own = Double(flux[d * cells + c])
+                let own = Double(flux[d][c])
                 guard own.isFinite else { continue }
-                let w = pow(Double(day.blh[c]), -weightPower)
+                let w = dayWeight(day.blh[c])
                 var f = own, weight = w
                 if let seen = day.seen, !seen[c] {
                     if window > 0, nearWeight[c] > 1e-9 * w {
@@ -140,20 +146,25 @@ public struct EmissionIndex: Sendable {
                         weight = w * gapWeight
                     }
                 }
-                sums[c] += weight * f
-                weights[c] += weight
-                counts[c] += 1
+                weighted[d * cells + c] = Float(weight * f)
+                weights[d * cells + c] = Float(weight)
             }
         }
         // µg/m²/s over a cell for a year, in tonnes.
-        let toTonnes = dx * dx * 365.25 * 86_400 / 1e12
-        return ((0..<cells).map { counts[$0] > 0 ? sums[$0] / weights[$0] * toTonnes : .nan }, counts)
+        return EmissionContributions(cells: cells, days: days.count, weighted: weighted, weight: weights,
+                                     toTonnes: dx * dx * 365.25 * 86_400 / 1e12)
+    }
+
+    /// A cell-day's weight h^−p (1/h for the default p = 1, without `pow`).
+    private func dayWeight(_ blh: Float) -> Double {
+        weightPower == 1 ? 1 / Double(blh) : pow(Double(blh), -weightPower)
     }
 
     /// One day's E = h((C − B)/τ + u·∇C − K∇²C) per cell (µg/m²/s), NaN where it cannot be computed.
     func dailyFlux(_ day: EmissionDay, neighbourhood n: CellNeighbourhood, into out: UnsafeMutableBufferPointer<Float>) {
         let cells = n.east.count, dx = n.spacing
-        let background = Double(Self.percentile(day.pm25, backgroundPercentile))
+        var scratch: [Float] = []
+        let background = Double(Quantile.of(day.pm25, backgroundPercentile, scratch: &scratch))
         guard background.isFinite else { return }
         for c in 0..<cells {
             let here = Double(day.pm25[c]), h = Double(day.blh[c]), u = Double(day.u10[c]), v = Double(day.v10[c])
@@ -167,10 +178,10 @@ public struct EmissionIndex: Sendable {
             // Central differences where both sides exist, one-sided at the region's edge.
             let gx = Self.gradient(e, w, here, dx), gy = Self.gradient(no, s, here, dx)
             // The nine-point Laplacian where all eight neighbours exist (isotropic, less noisy), else five-point.
-            let diagonals = [n.northEast[c], n.northWest[c], n.southEast[c], n.southWest[c]].compactMap(value)
             let lap: Double
-            if let e, let w, let no, let s, diagonals.count == 4 {
-                lap = (4 * (e + w + no + s) + diagonals.reduce(0, +) - 20 * here) / (6 * dx * dx)
+            if let e, let w, let no, let s, let ne = value(n.northEast[c]), let nw = value(n.northWest[c]),
+               let se = value(n.southEast[c]), let sw = value(n.southWest[c]) {
+                lap = (4 * (e + w + no + s) + ne + nw + se + sw - 20 * here) / (6 * dx * dx)
             } else {
                 lap = Self.second(e, w, here, dx) + Self.second(no, s, here, dx)
             }
@@ -200,10 +211,43 @@ public struct EmissionIndex: Sendable {
         }
     }
 
-    /// The `q` quantile of the finite values; NaN when there are none.
-    static func percentile(_ values: [Float], _ q: Double) -> Float {
-        let finite = values.filter { $0.isFinite }.sorted()
-        guard !finite.isEmpty else { return .nan }
-        return finite[min(finite.count - 1, Int(q * Double(finite.count)))]
+}
+
+/// Each day's share of every cell's divergence index: the day's weight w and w·E per cell.
+/// The year's index is Σ w·E / Σ w; with days drawn again (some twice, some not at all) it is one
+/// bootstrap replicate of the index.
+public struct EmissionContributions: Sendable {
+    public let cells: Int
+    public let days: Int
+    /// Day-major, w·E and w per cell-day; both 0 where the day tells nothing of the cell.
+    let weighted: [Float], weight: [Float]
+    /// From the mean E (µg/m²/s) to tonnes per cell and year.
+    let toTonnes: Double
+
+    /// Days with a contribution, per cell.
+    public var counts: [Int] {
+        var counts = [Int](repeating: 0, count: cells)
+        for d in 0..<days { for c in 0..<cells where weight[d * cells + c] > 0 { counts[c] += 1 } }
+        return counts
+    }
+
+    /// The index (t/yr) with each day counted `multiplicity[day]` times (all once when nil); NaN
+    /// where no counted day tells anything of the cell.
+    public func index(multiplicity: [Int]? = nil) -> [Double] {
+        var sums = [Double](repeating: 0, count: cells), totals = sums
+        weighted.withUnsafeBufferPointer { wf in
+            weight.withUnsafeBufferPointer { w in
+                for d in 0..<days {
+                    let m = Double(multiplicity?[d] ?? 1)
+                    guard m > 0 else { continue }
+                    let base = d * cells
+                    for c in 0..<cells {
+                        sums[c] += m * Double(wf[base + c])
+                        totals[c] += m * Double(w[base + c])
+                    }
+                }
+            }
+        }
+        return (0..<cells).map { totals[$0] > 0 ? sums[$0] / totals[$0] * toTonnes : .nan }
     }
 }

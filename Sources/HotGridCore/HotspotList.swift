@@ -15,12 +15,16 @@ public struct HotspotEntry: Hashable, Sendable, Codable {
     public let emissionIndex: Double
     /// The cell's annual mean PM2.5; nil below the 324-day rule.
     public let pm25Annual: Double?
+    /// The probability that the cell belongs in the selected share, from resampling the year's
+    /// days (`select --probabilities`); nil when not computed.
+    public let probability: Double?
 
-    public init(cell: CellID, rank: Int, emissionIndex: Double, pm25Annual: Double?) {
+    public init(cell: CellID, rank: Int, emissionIndex: Double, pm25Annual: Double?, probability: Double? = nil) {
         self.cell = cell
         self.rank = rank
         self.emissionIndex = emissionIndex
         self.pm25Annual = pm25Annual
+        self.probability = probability
     }
 }
 
@@ -30,12 +34,15 @@ public struct HotspotList: Hashable, Sendable, Codable {
     public let method: String
     public let policy: SelectionPolicy
     public let entries: [HotspotEntry]
+    /// The method's constants as used for this list, fitted or fixed, in words.
+    public let settings: [String]
 
-    public init(year: Int, method: String, policy: SelectionPolicy, entries: [HotspotEntry]) {
+    public init(year: Int, method: String, policy: SelectionPolicy, entries: [HotspotEntry], settings: [String] = []) {
         self.year = year
         self.method = method
         self.policy = policy
         self.entries = entries
+        self.settings = settings
     }
 }
 

@@ -59,7 +59,7 @@ struct APIError: Error, HTTPResponseError {
         case let e as SelectionError:
             switch e {
             case .noList, .noPreviousList, .noEstimate: return APIError(status: .notFound, code: "not_found", message: e.description)
-            case .noMeteorology: return APIError(status: .unprocessableContent, code: "invalid", message: e.description)
+            case .noMeteorology, .noResampling: return APIError(status: .unprocessableContent, code: "invalid", message: e.description)
             }
         case let e as StoreError:
             if case .conflict = e { return APIError(status: .conflict, code: "conflict", message: e.description) }

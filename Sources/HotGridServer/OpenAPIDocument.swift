@@ -80,6 +80,7 @@ enum OpenAPIDocument {
                     rank: {type: integer}
                     emission_index: {type: number}
                     pm25_annual: {type: number, nullable: true}
+                    probability: {type: number, nullable: true, minimum: 0, maximum: 1, description: probability that the cell belongs in the list's share (bootstrap over days); null when not computed}
             Escalation:
               type: object
               required: [month, cell_id, city_code, county_code, rule, consecutive_months, warnings_in_window, actions]
@@ -230,7 +231,7 @@ enum OpenAPIDocument {
                 "401": {$ref: '#/components/responses/Error'}
                 "200":
                   description: The cell
-                  content: {application/json: {schema: {type: object, required: [place, hotspot_years, months, open_problems]}}}
+                  content: {application/json: {schema: {type: object, required: [place, hotspot_years, hotspot_lists, months, open_problems]}}}
                 "404": {$ref: '#/components/responses/Error'}
           /api/v1/collections:
             get:

@@ -102,13 +102,20 @@ struct Portal: Sendable {
             <h1>\(language.t("网格", "Cell")) \(id)</h1>
             <p><a href="/cities/\(p.cityCode)\(language.query)">\(HTML.escape(p.cityName))</a>
             <a href="/counties/\(p.countyCode)\(language.query)">\(HTML.escape(p.countyName))</a> · \(String(format: "%.5f°E %.5f°N", p.lon, p.lat)) ·
-            \(language.t("热点网格年份", "Hotspot lists")): \(report.hotspotYears.map(String.init).joined(separator: ", ").nonEmptyOr("—")) ·
+            \(language.t("热点网格年份", "Hotspot lists")): \(report.hotspotLists.map { listing(language, $0) }.joined(separator: ", ").nonEmptyOr("—")) ·
             \(language.t("未办结问题", "Open problems")): <b>\(report.openProblems)</b> ·
             <a href="/report?cell=\(id)\(language.english ? "&lang=en" : "")">\(language.t("报告此网格的数据错误", "Report a data error in this cell"))</a></p>
             <figure>\(MonthlyChart(months: report.months).svg)<figcaption>\(language.t("月均 PM2.5（µg/m³），红点为预警月份", "Monthly mean PM2.5 (µg/m³); red dots mark warned months"))</figcaption></figure>
             <table><thead><tr><th>\(language.t("月份", "Month"))</th><th>PM2.5</th><th>\(language.t("有效天数", "Valid days"))</th>
             <th>\(language.t("预警", "Warnings"))</th><th>\(language.t("升级", "Escalations"))</th></tr></thead><tbody>\(rows)</tbody></table>
             """)
+    }
+
+    /// "2017（第 12 名，入选概率 93 %）": a hotspot list holding the cell, its rank and how sure the list is of it.
+    private func listing(_ language: Language, _ l: PublicCatalog.CellReport.Listing) -> String {
+        let percent = l.probability.map { "\(Int(($0 * 100).rounded())) %" }
+        return language.t("\(l.year)（第 \(l.rank) 名\(percent.map { "，入选概率 \($0)" } ?? "")）",
+                          "\(l.year) (rank \(l.rank)\(percent.map { ", probability \($0)" } ?? ""))")
     }
 
     /// The published monthly lists with their SHA-256 and downloads.

@@ -69,12 +69,13 @@ extension Portal {
         }.joined(separator: "\n")
         let hotspotRows = hotspots.map { h in
             "<tr><td><a href=\"/cells/\(h.place.cellID)\(language.query)\">\(h.place.cellID)</a></td><td class=\"n\">\(h.rank)</td>"
-                + "<td class=\"n\">\(h.pm25Annual.map { String(format: "%.1f", $0) } ?? "—")</td></tr>"
+                + "<td class=\"n\">\(h.pm25Annual.map { String(format: "%.1f", $0) } ?? "—")</td>"
+                + "<td class=\"n\">\(h.probability.map { "\(Int(($0 * 100).rounded())) %" } ?? "—")</td></tr>"
         }.joined(separator: "\n")
         let hotspotTable = !area.listsHotspots ? "" : """
             <h2>\(language.t("热点网格", "Hotspot cells"))</h2>
             <table><thead><tr><th>\(language.t("网格", "Cell"))</th><th>\(language.t("全区排名", "Rank in the region"))</th>
-            <th>\(language.t("年均 PM2.5", "Annual PM2.5"))</th></tr></thead><tbody>\(hotspotRows)</tbody></table>
+            <th>\(language.t("年均 PM2.5", "Annual PM2.5"))</th><th>\(language.t("入选概率", "Probability"))</th></tr></thead><tbody>\(hotspotRows)</tbody></table>
             """
         let title = language.t("\(area.name) 热点网格", "\(area.name): hotspot grid")
         return page("\(area.name) · HotGrid", language, """

@@ -18,8 +18,8 @@ public struct CellHistory {
     public let cell: Cell
     public let cityName: String
     public let countyName: String
-    /// (year, rank) of every stored hotspot list holding the cell.
-    public let hotspotRanks: [(year: Int, rank: Int)]
+    /// (year, rank, probability of belonging in the list's share) of every stored hotspot list holding the cell.
+    public let hotspotRanks: [(year: Int, rank: Int, probability: Double?)]
     public let months: [MonthRow]
 
     public init(cell id: CellID, store: SQLiteStore) throws {
@@ -58,7 +58,8 @@ public struct CellHistory {
         var lines = ["\(cell.id)  \(cityName) \(countyName) (\(cell.cityCode)/\(cell.countyCode))  "
             + String(format: "%.5f°E %.5f°N", cell.longitude, cell.latitude)]
         lines.append(hotspotRanks.isEmpty ? "Not on any hotspot list."
-            : "Hotspot lists: " + hotspotRanks.map { "\($0.year) (rank \($0.rank))" }.joined(separator: ", "))
+            : "Hotspot lists: " + hotspotRanks.map { "\($0.year) (rank \($0.rank)\($0.probability.map { String(format: ", p %.2f", $0) } ?? ""))" }
+                .joined(separator: ", "))
         var table = TextTable(columns: ["month", "pm25", "valid_days", "yoy_%", "mom_%", "warned", "escalations"], rightAligned: [1, 2, 3, 4])
         let percent = { (v: Double?) in v.map { String(format: "%+.1f", $0) } ?? "" }
         for row in months {

@@ -5,7 +5,7 @@ import HotGridStore
 /// Hotspot lists as CSV (and GeoJSON), with the columns `hotgrid select --help` documents.
 public struct HotspotExport {
     public static let columns = ["cell_id", "rank", "city_code", "city_name", "county_code", "county_name", "lon", "lat",
-                                 "emission_index", "pm25_annual"]
+                                 "emission_index", "pm25_annual", "probability"]
     private let store: SQLiteStore
 
     public init(store: SQLiteStore) { self.store = store }
@@ -25,8 +25,19 @@ public struct HotspotExport {
                              "county_name": .text(directory.countyNames[cell.countyCode] ?? ""),
                              "lon": .number(CellGeoJSON.round(cell.longitude, 6)), "lat": .number(CellGeoJSON.round(cell.latitude, 6)),
                              "emission_index": .number(CellGeoJSON.round(e.emissionIndex, 3)),
-                             "pm25_annual": e.pm25Annual.map { .number(CellGeoJSON.round($0, 2)) } ?? .null])
+                             "pm25_annual": e.pm25Annual.map { .number(CellGeoJSON.round($0, 2)) } ?? .null,
+                             "probability": e.probability.map { .number(CellGeoJSON.round($0, 3)) } ?? .null])
         })
+    }
+
+    /// How sure the list is of its cells: how many are near-certain, and how many the data cannot
+    /// separate from the cells just outside.
+    public static func certaintySummary(_ list: HotspotList) -> String {
+        let p = list.entries.compactMap(\.probability).sorted()
+        guard !p.isEmpty else { return "" }
+        let sure = p.filter { $0 >= 0.9 }.count, unsure = p.filter { $0 < 0.5 }.count
+        return "Probability of belonging in the list: \(sure) of \(p.count) cells ≥ 0.9, \(unsure) below 0.5, "
+            + String(format: "median %.2f\n", p[p.count / 2])
     }
 
     /// Per city: cells, hotspots and the hotspots' share of the city's area, heaviest first.
@@ -55,7 +66,8 @@ public struct HotspotExport {
         for e in list.entries {
             guard let place = directory.place(e.cell) else { continue }
             table.append([e.cell.description, "\(e.rank)"] + place
-                         + [String(format: "%.3f", e.emissionIndex), e.pm25Annual.map { String(format: "%.2f", $0) } ?? ""])
+                         + [String(format: "%.3f", e.emissionIndex), e.pm25Annual.map { String(format: "%.2f", $0) } ?? "",
+                            e.probability.map { String(format: "%.3f", $0) } ?? ""])
         }
         return table.data
     }

@@ -36,7 +36,7 @@ public final class PublicCatalog: Sendable {
     }
 
     /// Cells' hotspot years and month rows by cell and the stamps they were read under.
-    private let cellHistories = Mutex<[String: (years: [Int], months: [CellReport.MonthRow])]>([:])
+    private let cellHistories = Mutex<[String: (lists: [CellReport.Listing], months: [CellReport.MonthRow])]>([:])
 
     /// Every cell's monthly means by month, valid while no field is imported (a month of the
     /// estimate is computed from the daily cube once, not on every cell page).
@@ -177,8 +177,10 @@ extension PublicCatalog {
         public let place: Place
         public let emissionIndex: Double
         public let pm25Annual: Double?
+        /// The probability that the cell belongs in the list's share; nil when not computed.
+        public let probability: Double?
 
-        enum CodingKeys: String, CodingKey { case year, rank, emissionIndex = "emission_index", pm25Annual = "pm25_annual" }
+        enum CodingKeys: String, CodingKey { case year, rank, probability, emissionIndex = "emission_index", pm25Annual = "pm25_annual" }
 
         public func encode(to encoder: any Encoder) throws {
             try place.encode(to: encoder)
@@ -187,6 +189,7 @@ extension PublicCatalog {
             try c.encode(rank, forKey: .rank)
             try c.encode((emissionIndex * 1000).rounded() / 1000, forKey: .emissionIndex)
             try c.encode(pm25Annual.map { ($0 * 100).rounded() / 100 }, forKey: .pm25Annual)
+            try c.encode(probability.map { ($0 * 1000).rounded() / 1000 }, forKey: .probability)
         }
 
 
@@ -196,6 +199,7 @@ extension PublicCatalog {
             self.place = place
             emissionIndex = entry.emissionIndex
             pm25Annual = entry.pm25Annual
+            probability = entry.probability
         }
     }
 
@@ -300,12 +304,23 @@ extension PublicCatalog {
             enum CodingKeys: String, CodingKey { case month, pm25, reasons, escalations, validDays = "valid_days", expectedDays = "expected_days" }
         }
 
+        /// One hotspot list holding the cell: its rank and how sure the list is of it.
+        public struct Listing: Codable, Sendable {
+            public let year: Int
+            public let rank: Int
+            /// The probability that the cell belongs in that year's selected share; nil when not computed.
+            public let probability: Double?
+        }
+
         public let place: Place
         public let hotspotYears: [Int]
+        public let hotspotLists: [Listing]
         public let months: [MonthRow]
         public let openProblems: Int
 
-        enum CodingKeys: String, CodingKey { case place, months, hotspotYears = "hotspot_years", openProblems = "open_problems" }
+        enum CodingKeys: String, CodingKey {
+            case place, months, hotspotYears = "hotspot_years", hotspotLists = "hotspot_lists", openProblems = "open_problems"
+        }
     }
 
     /// A cell's report. Its lists and months are kept until a list or the estimate changes; the
@@ -313,23 +328,23 @@ extension PublicCatalog {
     public func cellReport(_ id: CellID) throws -> CellReport {
         guard let place = place(id) else { throw WarningError.unknownCell(id.description) }
         let key = "\(id)|\(try pageStamp())|\(try recent("imports") { try store.fieldImportStamp() } ?? "")"
-        let (years, months): ([Int], [CellReport.MonthRow])
+        let (lists, months): ([CellReport.Listing], [CellReport.MonthRow])
         if let hit = cellHistories.withLock({ $0[key] }) {
-            (years, months) = hit
+            (lists, months) = hit
         } else {
             let history = try CellHistory(cell: id, store: store, directory: directory, index: index[id], estimatedMonths: cachedMeans().months,
                                           means: { try self.cachedMeans($0).means })
-            years = history.hotspotRanks.map(\.year)
+            lists = history.hotspotRanks.map { CellReport.Listing(year: $0.year, rank: $0.rank, probability: $0.probability) }
             months = history.months.map { m in
                 CellReport.MonthRow(month: m.month.description, pm25: m.mean.mean.map { ($0 * 10).rounded() / 10 }, validDays: m.mean.validDays,
                                     expectedDays: m.mean.expectedDays, reasons: m.warning?.reasons.map(\.rawValue) ?? [], escalations: m.escalations.map(\.rule))
             }
             cellHistories.withLock { all in
                 if all.count >= 10_000 { all.removeAll() }
-                all[key] = (years, months)
+                all[key] = (lists, months)
             }
         }
         let open = try store.problems(cell: id).filter { !$0.status.isClosed }.count
-        return CellReport(place: place, hotspotYears: years, months: months, openProblems: open)
+        return CellReport(place: place, hotspotYears: lists.map(\.year), hotspotLists: lists, months: months, openProblems: open)
     }
 }

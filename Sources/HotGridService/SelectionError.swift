@@ -6,6 +6,7 @@ public enum SelectionError: Error, Equatable, CustomStringConvertible {
     case noMeteorology(year: Int, method: EmissionIndexMethod)
     case noList(year: Int)
     case noPreviousList(year: Int)
+    case noResampling(method: EmissionIndexMethod)
 
     public var description: String {
         switch self {
@@ -17,6 +18,8 @@ public enum SelectionError: Error, Equatable, CustomStringConvertible {
             "no hotspot list for \(year). Make it with `hotgrid select --year \(year)`."
         case let .noPreviousList(year):
             "no hotspot list for \(year - 1) to review against. Select \(year - 1) first."
+        case let .noResampling(method):
+            "probabilities come from resampling the days of the divergence index; the \(method.rawValue) method has none. Use --method divergence."
         }
     }
 }

@@ -1,3 +1,5 @@
+import HotGridCore
+
 /// A smooth random pattern over the window: random values on a coarse lattice of control points,
 /// interpolated bilinearly. Used for clouds, rain cells and fixed spatial patterns.
 struct SmoothField {

@@ -7,12 +7,22 @@ extension SQLiteStore {
     /// Stores `list` (replacing that year's list) with the changes of its review, in one transaction.
     public func saveHotspotList(_ list: HotspotList, changes: [HotspotChange] = [], reviewedAgainst: Int? = nil) throws {
         try pool.write { db in
+            // A list that later work stands on is kept as it was: say what stands on it.
+            if let reviewed = try Int.fetchOne(db, sql: "SELECT min(year) FROM hotspot_list WHERE reviewed_against = ?", arguments: [list.year]) {
+                throw StoreError.conflict("the \(list.year) hotspot list is the base of the \(reviewed) review; it cannot be replaced")
+            }
+            if let month = try String.fetchOne(db, sql: "SELECT min(month) FROM warning_list WHERE hotspot_year = ?", arguments: [list.year]) {
+                throw StoreError.conflict("warnings from \(month) on were issued from the \(list.year) hotspot list; it cannot be replaced")
+            }
             try db.execute(sql: "DELETE FROM hotspot_list WHERE year = ?", arguments: [list.year])
-            try db.execute(sql: "INSERT INTO hotspot_list (year, method, policy, created_at, reviewed_against) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [list.year, list.method, list.policy.rawValue, AuditLog.time.format(Date()), reviewedAgainst])
-            let insert = try db.makeStatement(sql: "INSERT INTO hotspot (year, cell_id, rank, emission_index, pm25_annual) VALUES (?, ?, ?, ?, ?)")
+            let settings = String(decoding: try JSONEncoder().encode(list.settings), as: UTF8.self)
+            try db.execute(sql: "INSERT INTO hotspot_list (year, method, policy, created_at, reviewed_against, settings) VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [list.year, list.method, list.policy.rawValue, AuditLog.time.format(Date()), reviewedAgainst, settings])
+            let insert = try db.makeStatement(sql: """
+                INSERT INTO hotspot (year, cell_id, rank, emission_index, pm25_annual, probability) VALUES (?, ?, ?, ?, ?, ?)
+                """)
             for e in list.entries {
-                try insert.execute(arguments: [list.year, e.cell.description, e.rank, e.emissionIndex, e.pm25Annual])
+                try insert.execute(arguments: [list.year, e.cell.description, e.rank, e.emissionIndex, e.pm25Annual, e.probability])
             }
             let change = try db.makeStatement(sql: "INSERT INTO hotspot_change (year, cell_id, change, reason) VALUES (?, ?, ?, ?)")
             for c in changes { try change.execute(arguments: [list.year, c.cell.description, c.kind.rawValue, c.reason]) }
@@ -29,26 +39,31 @@ extension SQLiteStore {
         try pool.read { try Int.fetchAll($0, sql: "SELECT year FROM hotspot_list ORDER BY year") }
     }
 
-    /// (year, rank) of every stored list holding `cell`, by year: one key lookup per list.
-    public func hotspotRanks(cell: CellID) throws -> [(year: Int, rank: Int)] {
+    /// (year, rank, probability) of every stored list holding `cell`, by year: one key lookup per list.
+    public func hotspotRanks(cell: CellID) throws -> [(year: Int, rank: Int, probability: Double?)] {
         try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT l.year, h.rank FROM hotspot_list l JOIN hotspot h ON h.year = l.year AND h.cell_id = ? ORDER BY l.year",
-                             arguments: [cell.description]).map { ($0["year"], $0["rank"]) }
+            try Row.fetchAll(db, sql: """
+                SELECT l.year, h.rank, h.probability FROM hotspot_list l JOIN hotspot h ON h.year = l.year AND h.cell_id = ? ORDER BY l.year
+                """, arguments: [cell.description]).map { ($0["year"], $0["rank"], $0["probability"]) }
         }
     }
 
     /// The stored list of `year`; nil when none.
     public func hotspotList(year: Int) throws -> HotspotList? {
         try pool.read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT method, policy FROM hotspot_list WHERE year = ?", arguments: [year]) else {
+            guard let row = try Row.fetchOne(db, sql: "SELECT method, policy, settings FROM hotspot_list WHERE year = ?", arguments: [year]) else {
                 return nil
             }
-            let entries = try Row.fetchAll(db, sql: "SELECT cell_id, rank, emission_index, pm25_annual FROM hotspot WHERE year = ? ORDER BY rank",
-                                           arguments: [year]).compactMap { r -> HotspotEntry? in
+            let entries = try Row.fetchAll(db, sql: """
+                SELECT cell_id, rank, emission_index, pm25_annual, probability FROM hotspot WHERE year = ? ORDER BY rank
+                """, arguments: [year]).compactMap { r -> HotspotEntry? in
                 guard let cell = CellID(r["cell_id"] as String) else { return nil }
-                return HotspotEntry(cell: cell, rank: r["rank"], emissionIndex: r["emission_index"], pm25Annual: r["pm25_annual"])
+                return HotspotEntry(cell: cell, rank: r["rank"], emissionIndex: r["emission_index"], pm25Annual: r["pm25_annual"],
+                                    probability: r["probability"])
             }
-            return HotspotList(year: year, method: row["method"], policy: SelectionPolicy(rawValue: row["policy"]) ?? .regional, entries: entries)
+            let settings = (try? JSONDecoder().decode([String].self, from: Data((row["settings"] as String).utf8))) ?? []
+            return HotspotList(year: year, method: row["method"], policy: SelectionPolicy(rawValue: row["policy"]) ?? .regional,
+                               entries: entries, settings: settings)
         }
     }
 

@@ -39,37 +39,3 @@ struct CountyRecord: Codable, FetchableRecord, PersistableRecord {
     }
 }
 
-/// A cell of the region (table `cell`); `idx` is its dense index for per-cell arrays.
-struct CellRecord: Codable, FetchableRecord, TableRecord {
-    static let databaseTableName = "cell"
-    var idx: Int
-    var id: String
-    var row: Int
-    var col: Int
-    var cityCode: String
-    var countyCode: String
-    var lon: Double
-    var lat: Double
-    var areaM2: Double
-
-    enum CodingKeys: String, CodingKey {
-        case idx, id, row, col, lon, lat
-        case cityCode = "city_code"
-        case countyCode = "county_code"
-        case areaM2 = "area_m2"
-    }
-}
-
-/// The part of a cell in one county (table `cell_share`).
-struct CellShareRecord: Codable, FetchableRecord, TableRecord {
-    static let databaseTableName = "cell_share"
-    var cellId: String
-    var countyCode: String
-    var areaM2: Double
-
-    enum CodingKeys: String, CodingKey {
-        case cellId = "cell_id"
-        case countyCode = "county_code"
-        case areaM2 = "area_m2"
-    }
-}

@@ -33,19 +33,24 @@ extension SQLiteStore {
 
     /// Every cell in dense-index order, with its county shares.
     public func cells() throws -> [Cell] {
+        // Rows read by position, not decoded by name: a region has tens of thousands of cells.
         try pool.read { db in
             var shares: [String: [CountyShare]] = [:]
-            for share in try CellShareRecord.order(Column("area_m2").desc).fetchAll(db) {
-                shares[share.cellId, default: []].append(CountyShare(countyCode: share.countyCode, area: share.areaM2))
+            let shareRows = try Row.fetchCursor(db, sql: "SELECT cell_id, county_code, area_m2 FROM cell_share ORDER BY area_m2 DESC")
+            while let row = try shareRows.next() {
+                shares[row[0], default: []].append(CountyShare(countyCode: row[1], area: row[2]))
             }
-            return try CellRecord.order(Column("idx")).fetchAll(db).map { record in
-                guard let id = CellID(record.id) else {
-                    throw StoreError.notAHotGridDatabase(path: path, reason: "malformed cell id '\(record.id)'")
+            var cells: [Cell] = []
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, city_code, county_code, lon, lat, area_m2 FROM cell ORDER BY idx")
+            while let row = try rows.next() {
+                let text: String = row[0]
+                guard let id = CellID(text) else {
+                    throw StoreError.notAHotGridDatabase(path: path, reason: "malformed cell id '\(text)'")
                 }
-                return Cell(id: id, cityCode: record.cityCode, countyCode: record.countyCode,
-                            longitude: record.lon, latitude: record.lat, areaInside: record.areaM2,
-                            countyShares: shares[record.id] ?? [])
+                cells.append(Cell(id: id, cityCode: row[1], countyCode: row[2], longitude: row[3], latitude: row[4], areaInside: row[5],
+                                  countyShares: shares[text] ?? []))
             }
+            return cells
         }
     }
 

@@ -208,6 +208,13 @@ enum Schema {
                 CREATE INDEX data_report_city ON data_report(city_code, status);
                 """)
         }
+        migrator.registerMigration("v8-hotspot-probability") { db in
+            try db.execute(sql: """
+                -- How sure the list is of each cell (bootstrap over days), and the constants the index used.
+                ALTER TABLE hotspot ADD COLUMN probability REAL CHECK (probability IS NULL OR (probability >= 0 AND probability <= 1));
+                ALTER TABLE hotspot_list ADD COLUMN settings TEXT NOT NULL DEFAULT '[]';
+                """)
+        }
         return migrator
     }
 }

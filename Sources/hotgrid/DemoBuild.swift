@@ -63,8 +63,8 @@ struct DemoBuild {
         say("Period mean against the simulated truth, all cells: \(truth)")
 
         headline("Selecting \(Self.listYear)'s hotspot cells and reviewing them for \(Self.lastWarned.year)")
-        let selected = try HotspotSelection(year: Self.listYear).run(store: store, progress: TerminalProgress())
-        let (_, changes) = try HotspotSelection(year: Self.lastWarned.year).review(store: store, progress: TerminalProgress())
+        let selected = try HotspotSelection(year: Self.listYear, probabilityReplicates: 100).run(store: store, progress: TerminalProgress())
+        let (_, changes) = try HotspotSelection(year: Self.lastWarned.year, probabilityReplicates: 100).review(store: store, progress: TerminalProgress())
         say("\(selected.list.entries.count) hotspot cells in \(Self.listYear); \(changes.filter { $0.kind != .staying }.count) enter or leave in \(Self.lastWarned.year)")
 
         headline("Warning every month of \(Self.lastWarned.year)")

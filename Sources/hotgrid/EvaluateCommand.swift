@@ -78,6 +78,7 @@ struct EvaluateCommand: ParsableCommand {
             let elapsed = Date().timeIntervalSince(started)
             let eta = elapsed / Double(done) * Double(list.count - done)
             say("  " + Self.row(skill) + String(format: "   [%d/%d, ETA %.0f s]", done, list.count, eta))
+            if let calibration = skill.calibration { say("      probabilities: " + calibration.text) }
         }
         for (name, group) in [("held-out", results.filter(\.world.heldOut)), ("tuning", results.filter { !$0.world.heldOut })] {
             guard let v = SkillReport.verdict(group) else { continue }

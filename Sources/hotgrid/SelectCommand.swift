@@ -30,8 +30,10 @@ struct SelectCommand: ParsableCommand {
     @Option(help: "regional (one ranking over the region) or per-city (the same share of every city).") var policy: SelectionPolicy = .regional
     @Option(help: "divergence (mass balance) or regression (fixed effects).") var method: EmissionIndexMethod = .divergence
     @Option(help: "Write the list as CSV here (default: standard output).") var out: String?
+    @OptionGroup var certainty: ProbabilityOptions
 
     func validate() throws {
+        try certainty.validate(method: method)
         guard share > 0, share <= 1 else { throw ValidationError("--share must be in (0, 1] (got \(share)).") }
         if let count, count < 1 { throw ValidationError("--count must be at least 1.") }
         if count != nil, policy == .perCity { throw ValidationError("--count goes with the regional policy; use --share per city.") }
@@ -40,13 +42,27 @@ struct SelectCommand: ParsableCommand {
     func run() throws {
         let started = Date()
         let store = try SQLiteStore(opening: db)
-        let result = try HotspotSelection(year: year, share: share, count: count, policy: policy, method: method)
+        let result = try HotspotSelection(year: year, share: share, count: count, policy: policy, method: method,
+                                          probabilityReplicates: certainty.probabilities)
             .run(store: store, progress: TerminalProgress())
         let export = HotspotExport(store: store)
         try OutputFile.write(try export.csv(result.list), to: out)
         FileHandle.standardError.write(Data(("Hotspot list \(year) (\(method.rawValue), \(policy.rawValue)): \(result.list.entries.count) cells\n"
+            + "Settings used:\n" + result.list.settings.map { "  \($0)\n" }.joined()
+            + (result.probability == nil ? "" : HotspotExport.certaintySummary(result.list))
             + (try export.citySummary(result.list))
             + String(format: "Done in %.1f s, peak memory %d MB\n", Date().timeIntervalSince(started), peakMemoryMegabytes())).utf8))
+    }
+}
+
+/// `--probabilities N`, shared by select and review.
+struct ProbabilityOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Also estimate each cell's probability of belonging in the list, from this many bootstrap replicates of the year's days (100 gives each probability within ±0.05).",
+                               valueName: "replicates")) var probabilities: Int?
+
+    func validate(method: EmissionIndexMethod) throws {
+        if let probabilities, !(10...10_000).contains(probabilities) { throw ValidationError("--probabilities takes 10 to 10000 replicates (got \(probabilities)).") }
+        if probabilities != nil, method != .divergence { throw ValidationError("--probabilities resamples the days of the divergence index; drop --method regression.") }
     }
 }
 
@@ -66,10 +82,13 @@ struct ReviewCommand: ParsableCommand {
     @Option(help: "Target share of cells.") var share = 0.10
     @Option(help: "divergence or regression.") var method: EmissionIndexMethod = .divergence
     @Option(help: "Write the changes as CSV (cell_id, change, reason) here.") var out: String?
+    @OptionGroup var certainty: ProbabilityOptions
+
+    func validate() throws { try certainty.validate(method: method) }
 
     func run() throws {
         let store = try SQLiteStore(opening: db)
-        let (result, changes) = try HotspotSelection(year: year, share: share, method: method).review(store: store, progress: TerminalProgress())
+        let (result, changes) = try HotspotSelection(year: year, share: share, method: method, probabilityReplicates: certainty.probabilities).review(store: store, progress: TerminalProgress())
         let counts = Dictionary(grouping: changes, by: \.kind).mapValues(\.count)
         print("Review \(year) against \(year - 1): \(result.list.entries.count) hotspot cells; "
               + "\(counts[.entering] ?? 0) entering, \(counts[.leaving] ?? 0) leaving, \(counts[.staying] ?? 0) staying")

@@ -160,4 +160,23 @@ struct HotspotReviewTests {
         #expect(changes.first { $0.cell == cells[0] }?.kind == .staying)
         #expect(changes.first { $0.cell == cells[0] }?.reason.contains("no marked improvement") == true)
     }
+
+    @Test("With probabilities, a listed cell the data cannot separate stays, and an uncertain newcomer does not enter by the band")
+    func probabilities() {
+        let previous = list([cells[0], cells[1]])
+        // Cell 0 fell 50 % to rank 10 (beyond the exit band of 3) but its probability is still 0.4; cell 2 is new at
+        // rank 1 but only 0.6 sure; cell 3 new at rank 2 and sure.
+        var ranking: [(cell: CellID, index: Double)] = [(cells[2], 300), (cells[3], 250), (cells[1], 200)]
+        ranking += (4..<10).map { (cells[$0], 100 - Double($0)) }
+        ranking.append((cells[0], 50))
+        let p: [CellID: Double] = [cells[0]: 0.4, cells[1]: 0.97, cells[2]: 0.6, cells[3]: 0.95]
+        let (without, _) = HotspotReview().review(previous: previous, ranking: ranking, target: 2)
+        #expect(!without.contains(cells[0]) && without.contains(cells[2]))
+        let (selected, changes) = HotspotReview().review(previous: previous, ranking: ranking, target: 2, probability: { p[$0] ?? 0 })
+        let reason = Dictionary(uniqueKeysWithValues: changes.map { ($0.cell, $0.reason) })
+        #expect(selected.contains(cells[0]))
+        #expect(reason[cells[0]]?.contains("cannot separate") == true, "\(reason[cells[0]] ?? "")")
+        #expect(selected.contains(cells[3]) && reason[cells[3]]?.contains("entry band") == true)
+        #expect(!selected.contains(cells[2]), "the list is full and cell 2's rank is not sure enough to enter by the band")
+    }
 }

@@ -28,6 +28,19 @@ struct PortalTests {
             try await client.execute(uri: "/counties/\(county)?lang=en", method: .get) { r in
                 let page = String(buffer: r.body)
                 #expect(r.status == .ok && page.contains("hotspot grid") && page.contains("/cells/\(hotspot)?lang=en"))
+                #expect(page.contains("<th>Probability <span class=\"en\">入选概率</span></th>") && page.contains("<td class=\"n\">50 %</td>"))
+            }
+            // A listed cell's page says its rank and how sure the list is of it, once per language.
+            let first = try #require(try world.store.hotspotList(year: 2016)?.entries.first)
+            try await client.execute(uri: "/cells/\(first.cell)", method: .get) { r in
+                let page = String(buffer: r.body)
+                #expect(page.contains("2016（第 1 名，入选概率 93 %）") && page.contains("2016 (rank 1, probability 93 %)"))
+                #expect(page.components(separatedBy: "入选概率").count - 1 == 1, "no nested translations")
+            }
+            try await client.execute(uri: "/api/v1/cells/\(first.cell)", method: .get) { r in
+                let body = try #require(try JSONSerialization.jsonObject(with: Data(buffer: r.body)) as? [String: Any])
+                let lists = try #require(body["hotspot_lists"] as? [[String: Any]])
+                #expect(lists.count == 1 && lists[0]["rank"] as? Int == 1 && lists[0]["probability"] as? Double == 0.93)
             }
             // Nothing is fetched from elsewhere: no script, style, image or link leaves the server.
             for uri in ["/", "/cities/410600", "/counties/\(county)", "/cells/\(world.cell)", "/publications", "/report", "/login"] {

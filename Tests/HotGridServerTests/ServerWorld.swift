@@ -29,7 +29,8 @@ struct ServerWorld {
         }
         let hot = cells.indices.filter { $0 % 10 == 0 }.map { cells[$0].id }
         try store.saveHotspotList(HotspotList(year: 2016, method: "test", policy: .regional,
-                                              entries: hot.enumerated().map { HotspotEntry(cell: $1, rank: $0 + 1, emissionIndex: 1, pm25Annual: nil) }))
+                                              entries: hot.enumerated().map { HotspotEntry(cell: $1, rank: $0 + 1, emissionIndex: 1, pm25Annual: nil,
+                                                                                             probability: $0 == 0 ? 0.93 : 0.5) }))
         try WarningRun().run(from: Month("2017-01")!, to: Month("2017-03")!, store: store)
         _ = try Publishing(store: store).publish(month: Month("2017-03")!)
         let hebiCell = cells.first { $0.cityCode == "410600" }!

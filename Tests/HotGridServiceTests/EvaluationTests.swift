@@ -24,6 +24,13 @@ struct EvaluationTests {
         #expect(hotgrid.annualR2! >= satellite.annualR2! && hotgrid.annualR2! > stations.annualR2!)
         #expect(skill.monthlyR2 > 0.9 && skill.monthlyPatternR2 > 0.7)
         #expect(hotgrid.curve.count == 30 && abs(hotgrid.curve[9] - hotgrid.precision) < 1e-12)
+        // The probabilities carry information: surer cells are more often true top emitters, and they beat no skill.
+        let calibration = try #require(skill.calibration)
+        print("probabilities: \(calibration.text)")
+        let sure = calibration.bins[3], unlikely = calibration.bins[0]
+        #expect(sure.cells > 0 && unlikely.cells > 0 && sure.trulyTop > unlikely.trulyTop + 0.5)
+        #expect(calibration.brier < calibration.climatology)
+        #expect(calibration.bins.map(\.cells).reduce(0, +) == skill.cells.count)
         let left = try FileManager.default.contentsOfDirectory(atPath: scratch.path("work"))
         #expect(left.isEmpty, "each world removed once scored")
 
@@ -31,6 +38,7 @@ struct EvaluationTests {
         #expect(html.contains("调参世界 Tuning worlds") && !html.contains("留出世界"))
         #expect(html.contains(String(format: "<td>%.2f</td>", hotgrid.precision)))
         #expect(html.components(separatedBy: "<svg").count - 1 == 5, "four maps and the curve")
+        #expect(html.contains("入选概率的校准") && html.contains(String(format: "<td>%.3f</td>", calibration.brier)))
         let verdict = try #require(SkillReport.verdict(results))
         #expect(verdict.median == hotgrid.precision && verdict.fieldHolds)
     }

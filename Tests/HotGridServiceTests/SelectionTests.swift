@@ -58,5 +58,33 @@ struct SelectionTests {
         #expect(try store.hotspotList(year: 2018)?.entries.count == reviewed.list.entries.count)
         #expect(throws: SelectionError.noPreviousList(year: 2017)) { try HotspotSelection(year: 2017).review(store: store) }
         #expect(throws: SelectionError.noEstimate(year: 2016)) { try HotspotSelection(year: 2016).run(store: store) }
+
+        // Probabilities: the heaviest cells near-certain, the list's true emitters surer than its false ones.
+        #expect(throws: StoreError.conflict("the 2017 hotspot list is the base of the 2018 review; it cannot be replaced")) {
+            try HotspotSelection(year: 2017).run(store: store)
+        }
+        let sure = try HotspotSelection(year: 2017, probabilityReplicates: 30).compute(store: store)
+        #expect(sure.list.entries.map(\.cell) == result.list.entries.map(\.cell), "resampling does not change the list itself")
+        let p = sure.list.entries.map { $0.probability ?? -1 }
+        #expect(p.allSatisfy { (0...1).contains($0) })
+        #expect(p.prefix(10).allSatisfy { $0 >= 0.95 }, "\(p.prefix(10))")
+        func mean(_ v: [Double]) -> Double { v.reduce(0, +) / Double(max(1, v.count)) }
+        let hits = sure.list.entries.filter { top.contains($0.cell.description) }.compactMap(\.probability)
+        let misses = sure.list.entries.filter { !top.contains($0.cell.description) }.compactMap(\.probability)
+        print("mean probability: true emitters \(mean(hits)), others \(mean(misses))")
+        #expect(mean(hits) > mean(misses) + 0.1)
+        let (reviewedSure, steadier) = try HotspotSelection(year: 2018, probabilityReplicates: 30).review(store: store)
+        let reread = try #require(try store.hotspotList(year: 2018))
+        #expect(reread.entries.map(\.probability) == reviewedSure.list.entries.map(\.probability))
+        #expect(reread.entries.allSatisfy { $0.probability != nil })
+        #expect(reread.settings.contains { $0.contains("eddy diffusivity") } && reread.settings.contains { $0.contains("30 moving-block bootstrap") })
+        let row = String(decoding: try HotspotExport(store: store).render(year: 2018, format: .csv), as: UTF8.self).split(separator: "\n")[1]
+        #expect(row.hasSuffix(String(format: ",%.3f", reread.entries[0].probability ?? -1)))
+        let entering = { (c: [HotspotChange]) in c.filter { $0.kind == .entering }.count }
+        print("review 2018 with probabilities: \(entering(steadier)) entering, without: \(entering(changes))")
+        #expect(entering(steadier) <= entering(changes))
+        #expect(throws: SelectionError.noResampling(method: .regression)) {
+            try HotspotSelection(year: 2017, method: .regression, probabilityReplicates: 10).compute(store: store)
+        }
     }
 }

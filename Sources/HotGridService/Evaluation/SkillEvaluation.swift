@@ -60,7 +60,7 @@ public struct SkillEvaluation {
         let estimate = try EstimateRun(from: from, to: to).run(store: store, progress: progress)
         let estimateSeconds = Date().timeIntervalSince(clock)
         clock = Date()
-        let selection = try HotspotSelection(year: year).compute(store: store, progress: progress)
+        let selection = try HotspotSelection(year: year, probabilityReplicates: Self.probabilityReplicates).compute(store: store, progress: progress)
         let selectSeconds = Date().timeIntervalSince(clock)
         let estimateDays = try store.fieldDays(FieldVariable.pm25.rawValue, from: from, to: to)
         let estimateMean = Self.means(estimateDays.map(\.values), cells: cells.count)
@@ -83,8 +83,12 @@ public struct SkillEvaluation {
         return WorldSkill(world: world, cells: cells, stations: stations.stationsInRegion, methods: methods,
                           monthlyR2: monthly, monthlyPatternR2: pattern, diagnostics: estimate.diagnostics,
                           estimateSeconds: estimateSeconds, selectSeconds: selectSeconds, truthEmission: truth.emission,
-                          truthMean: truth.meanPM25, estimateMean: estimateMean, emissionIndex: selection.index)
+                          truthMean: truth.meanPM25, estimateMean: estimateMean, emissionIndex: selection.index,
+                          calibration: selection.probability.map { ProbabilityCalibration(probability: $0, truth: truth.emission, share: 0.10) })
     }
+
+    /// Replicates behind each world's hotspot probabilities (their calibration is scored).
+    public static let probabilityReplicates = 100
 
     public static let hotgridLabel = "HotGrid (emission index)"
     /// The calibrated satellite average: a linear calibration to the stations leaves its r² and

@@ -37,7 +37,7 @@ public struct SkillReport {
             guard let v = Self.verdict(group) else { continue }
             body += "<h2>\(name)</h2><p>" + String(format: "精度中位数 median precision %.2f（要求 ≥ 0.80），最低 lowest %.2f（要求 ≥ 0.72）；", v.median, v.lowest)
                 + (v.fieldHolds ? "每个世界年均场 r² 不低于校准卫星均值 annual r² ≥ calibrated satellite average on every world." : "<strong>年均场 r² 在部分世界低于校准卫星均值 annual r² below the calibrated satellite average on some worlds.</strong>")
-                + "</p>" + table(group)
+                + "</p>" + table(group) + calibration(group)
         }
         body += "<h2>精度—名次曲线 Precision by share listed</h2>" + curves(heldOut.isEmpty ? tuning : heldOut)
         body += "<h2>地图 Maps</h2><p>Colour = the cell's percentile in the region (light → dark); black edges: the true top 10 % emitters.</p>"
@@ -61,6 +61,24 @@ public struct SkillReport {
             rows += String(format: "<td>%.3f</td><td>%.3f</td></tr>", w.monthlyR2, w.monthlyPatternR2)
         }
         return "<div class=\"scroll\"><table>\(head)\(rows)</table></div>"
+    }
+
+    /// Per world, the hotspot probabilities against the truth: Brier score and, per range of
+    /// probability, how many cells and what share of them are truly top emitters.
+    private func calibration(_ worlds: [WorldSkill]) -> String {
+        guard let edges = worlds.first(where: { $0.calibration != nil })?.calibration?.bins.map(\.range) else { return "" }
+        var head = "<tr><th>世界 world</th><th>Brier</th><th>无技能 no skill</th>"
+        for r in edges { head += String(format: "<th>入选概率 p %.1f–%.1f<br>cells · mean p · truly top</th>", r.lowerBound, r.upperBound) }
+        var rows = ""
+        for w in worlds {
+            guard let c = w.calibration else { continue }
+            rows += "<tr><td>\(HTML.escape(w.world.label))</td>" + String(format: "<td>%.3f</td><td>%.3f</td>", c.brier, c.climatology)
+            for b in c.bins { rows += b.cells == 0 ? "<td>0</td>" : String(format: "<td>%d · %.2f · %.2f</td>", b.cells, b.meanProbability, b.trulyTop) }
+            rows += "</tr>"
+        }
+        return "<h3>入选概率的校准 Are the probabilities right?</h3><p>Of the cells given probability p of being in the top 10 %, "
+            + "about p should truly be there; days are resampled (\(SkillEvaluation.probabilityReplicates) replicates), not year-long errors.</p>"
+            + "<div class=\"scroll\"><table>\(head)\(rows)</table></div>"
     }
 
     /// Median curve over the worlds of HotGrid and of the main baselines.

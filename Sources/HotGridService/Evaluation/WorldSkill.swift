@@ -60,6 +60,8 @@ public struct WorldSkill: Sendable {
     public let truthMean: [Double]
     public let estimateMean: [Double]
     public let emissionIndex: [Double]
+    /// How well the hotspot probabilities match the truth.
+    public let calibration: ProbabilityCalibration?
 
     /// HotGrid's own score (the emission index ranking).
     public var hotgrid: MethodSkill { methods[0] }

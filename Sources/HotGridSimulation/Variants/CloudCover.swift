@@ -1,4 +1,5 @@
 import Foundation
+import HotGridCore
 
 /// Where cloud hides the ground from the satellite each day: a smooth pattern over the window, and
 /// the share of its range that counts as cloud (a pixel is missing where the pattern is below it).

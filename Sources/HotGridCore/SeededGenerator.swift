@@ -1,7 +1,8 @@
 import Foundation
 
 /// A deterministic random number generator (xoshiro256**, seeded through SplitMix64), so the same
-/// seed gives the same world, byte for byte, on every machine.
+/// seed gives the same result, byte for byte, on every machine: the simulator's worlds, the
+/// resampling behind hotspot probabilities.
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
     private var s: (UInt64, UInt64, UInt64, UInt64)
 
