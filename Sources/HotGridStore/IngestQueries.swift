@@ -57,11 +57,14 @@ extension SQLiteStore {
 
     /// Every stored station-day, by station then day.
     public func stationDays() throws -> [StationDay] {
+        // Read by position through a cursor: a network's years are hundreds of thousands of rows.
         try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT station_id, day, pm25, valid_hours FROM station_day ORDER BY station_id, day").map { row in
-                StationDay(stationID: row["station_id"], day: Day(row["day"] as String) ?? Day(ordinal: 0),
-                           pm25: row["pm25"], validHours: row["valid_hours"])
+            var days: [StationDay] = []
+            let rows = try Row.fetchCursor(db, sql: "SELECT station_id, day, pm25, valid_hours FROM station_day ORDER BY station_id, day")
+            while let row = try rows.next() {
+                days.append(StationDay(stationID: row[0], day: Day(row[1] as String) ?? Day(ordinal: 0), pm25: row[2], validHours: row[3]))
             }
+            return days
         }
     }
 

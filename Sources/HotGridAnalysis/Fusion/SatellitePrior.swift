@@ -71,29 +71,44 @@ public struct SatellitePrior: Sendable {
         cellIndices.map { exp(level[d] + pattern[d * cells + $0]) }
     }
 
-    /// Each day's median of log S − pattern over the cells seen (NaN with too few).
+    /// Each day's median of log S − pattern over the cells seen (NaN with too few), the days on all cores.
     private static func levels(logS: [Float], pattern: [Float], days: Int, cells: Int) -> [Float] {
-        var scratch: [Float] = []
-        return (0..<days).map { d in
+        Parallel.map(days) { d in
             let base = d * cells
-            let departures = (0..<cells).map { logS[base + $0] - pattern[base + $0] }
-            guard departures.lazy.filter(\.isFinite).count >= minimumSeen else { return .nan }
-            return Quantile.of(departures, 0.5, scratch: &scratch)
+            var departures: [Float] = []
+            departures.reserveCapacity(cells)
+            for c in 0..<cells {
+                let v = logS[base + c] - pattern[base + c]
+                if v.isFinite { departures.append(v) }
+            }
+            guard departures.count >= minimumSeen else { return .nan }
+            return Quantile.select(&departures, rank: min(departures.count - 1, departures.count / 2))
         }
     }
 
-    /// Each cell-day's triangular-window mean of log S − level over the seen days.
+    /// Each cell-day's triangular-window mean of log S − level over the seen days, in blocks of
+    /// cells on all cores (each cell's window runs over its own days only).
     private static func patterns(logS: [Float], level: [Float], days: Int, cells: Int, half: Int) -> [Float] {
-        var departure = [Float](repeating: .nan, count: days * cells), seen = [Float](repeating: 0, count: days * cells)
-        for d in 0..<days where level[d].isFinite {
-            for c in 0..<cells where logS[d * cells + c].isFinite {
-                departure[d * cells + c] = logS[d * cells + c] - level[d]
-                seen[d * cells + c] = 1
+        let blockCount = 16, size = (cells + blockCount - 1) / blockCount
+        let blocks = Parallel.map(blockCount) { b -> [Float] in
+            let first = min(cells, b * size), n = min(cells, first + size) - first
+            var departure = [Float](repeating: .nan, count: days * n), seen = [Float](repeating: 0, count: days * n)
+            for d in 0..<days where level[d].isFinite {
+                for c in 0..<n where logS[d * cells + first + c].isFinite {
+                    departure[d * n + c] = logS[d * cells + first + c] - level[d]
+                    seen[d * n + c] = 1
+                }
             }
+            let num = TriangularWindow.sums(departure, days: days, cells: n, half: half)
+            let den = TriangularWindow.sums(seen, days: days, cells: n, half: half)
+            return (0..<(days * n)).map { den[$0] > 0.5 ? num[$0] / den[$0] : .nan }
         }
-        let num = TriangularWindow.sums(departure, days: days, cells: cells, half: half)
-        let den = TriangularWindow.sums(seen, days: days, cells: cells, half: half)
-        return (0..<(days * cells)).map { den[$0] > 0.5 ? num[$0] / den[$0] : .nan }
+        var out = [Float](repeating: .nan, count: days * cells)
+        for (b, block) in blocks.enumerated() {
+            let first = min(cells, b * size), n = min(cells, first + size) - first
+            for d in 0..<days { for c in 0..<n { out[d * cells + first + c] = block[d * n + c] } }
+        }
+        return out
     }
 
     /// Levels missing on some days filled from the nearest days before and after (linear in time).
