@@ -40,10 +40,11 @@ struct Portal: Sendable {
         registerAreas(on: router)
     }
 
+    /// `title` is plain text (a boundary's name may hold anything): it is escaped here.
     func page(_ title: String, _ language: Language, _ body: String) -> String {
         """
         <!DOCTYPE html><html lang="\(language.english ? "en" : "zh-CN")"><head><meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1"><title>\(title)</title>
+        <meta name="viewport" content="width=device-width, initial-scale=1"><title>\(HTML.escape(title))</title>
         <style>\(PageStyle.css) nav{display:flex;gap:1.2rem;align-items:baseline;border-bottom:1px solid #d8dee4;padding-bottom:.4rem}
         nav .lang{margin-left:auto} tr.overdue td{background:#fdecea}</style></head><body>
         <nav><b>HotGrid 热点网格</b><a href="/\(language.query)">\(language.t("地图", "Map"))</a>
@@ -65,7 +66,8 @@ struct Portal: Sendable {
         let hotspots = (try? catalog.hotspots(year: nil)) ?? []
         var marked: [CellID: String] = [:]
         for w in warnings { if let id = CellID(w.place.cellID), let first = w.reasons.first { marked[id] = first } }
-        let title = month.map { language.t("\($0.year)年\($0.month)月热点网格预警", "Hotspot grid warnings, \($0)") } ?? language.t("热点网格", "Hotspot grid")
+        let (zh, en) = month.map { ("\($0.year)年\($0.month)月热点网格预警", "Hotspot grid warnings, \($0)") } ?? ("热点网格", "Hotspot grid")
+        let title = language.t(zh, en)
         let map = CellMapSVG(cells: catalog.cells, names: catalog.cityNames, shaded: Set(hotspots.compactMap { CellID($0.place.cellID) }),
                              marked: marked, title: month.map { "Hotspot grid warnings \($0)" } ?? "Hotspot grid", link: "/cells/{id}\(language.query)").svg
         let byCity = Dictionary(grouping: warnings, by: \.place.cityCode)
@@ -73,7 +75,7 @@ struct Portal: Sendable {
         let rows = catalog.cityNames.keys.sorted().map { code in
             "<tr><td><a href=\"/cities/\(code)\(language.query)\">\(HTML.escape(catalog.cityNames[code] ?? code))</a></td><td class=\"n\">\(hotByCity[code] ?? 0)</td><td class=\"n\">\(byCity[code]?.count ?? 0)</td></tr>"
         }.joined()
-        return page(title, language, """
+        return page("\(language.english ? en : zh) · HotGrid", language, """
             <h1>\(title)</h1>
             <figure>\(map)<figcaption>\(legend(language))</figcaption></figure>
             <h2>\(language.t("各城市", "Cities"))</h2>

@@ -77,7 +77,8 @@ extension Portal {
             <table><thead><tr><th>\(language.t("网格", "Cell"))</th><th>\(language.t("全区排名", "Rank in the region"))</th>
             <th>\(language.t("年均 PM2.5", "Annual PM2.5"))</th><th>\(language.t("入选概率", "Probability"))</th></tr></thead><tbody>\(hotspotRows)</tbody></table>
             """
-        let title = language.t("\(area.name) 热点网格", "\(area.name): hotspot grid")
+        let name = HTML.escape(area.name)
+        let title = language.t("\(name) 热点网格", "\(name): hotspot grid")
         return page("\(area.name) · HotGrid", language, """
             <h1>\(title) \(month?.description ?? "")</h1>
             <p>\(language.t("网格", "Cells")) \(area.cells.count) · \(language.t("热点网格", "Hotspot cells")) \(hotspots.count) ·

@@ -54,6 +54,38 @@ struct PortalTests {
         }
     }
 
+    @Test("A boundary's name is text: markup in a county's or city's name is shown on its pages, never run")
+    func hostileBoundaryNames() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hotgrid-names-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let ring = [[114.4, 37.95], [114.6, 37.95], [114.6, 38.1], [114.4, 38.1], [114.4, 37.95]]
+        let feature: [String: Any] = [
+            "type": "Feature", "geometry": ["type": "Polygon", "coordinates": [ring]],
+            "properties": ["adcode": "130102", "name": "长安区\"><img src=x onerror=alert(1)>", "city_adcode": "130100",
+                           "city_name": "石家庄市</title><script>alert(2)</script>"],
+        ]
+        let file = folder.appendingPathComponent("counties.geojson")
+        try JSONSerialization.data(withJSONObject: ["type": "FeatureCollection", "features": [feature]]).write(to: file)
+        let db = folder.appendingPathComponent("names.sqlite").path
+        try RegionSetup(source: .file(path: file.path, fields: BoundaryFields())).run(databasePath: db)
+        let store = try SQLiteStore(opening: db)
+        let app = try buildApplication(store: store, settings: ServerSettings(host: "127.0.0.1", port: 0), accounts: Accounts(store: store))
+        try await app.test(.live) { client in
+            for uri in ["/counties/130102", "/counties/130102?lang=en", "/cities/130100", "/"] {
+                try await client.execute(uri: uri, method: .get) { r in
+                    let page = String(buffer: r.body)
+                    #expect(r.status == .ok, "\(uri)")
+                    #expect(!page.contains("<img") && !page.contains("<script"), "\(uri)")
+                    if uri.hasPrefix("/counties") {
+                        #expect(page.contains("<title>石家庄市&lt;/title&gt;&lt;script&gt;alert(2)&lt;/script&gt; 长安区&quot;&gt;&lt;img src=x onerror=alert(1)&gt; · HotGrid</title>"), "\(uri)")
+                        #expect(page.contains("<h1>石家庄市&lt;/title&gt;&lt;script&gt;"), "\(uri)")
+                    }
+                }
+            }
+        }
+    }
+
     @Test("A data report goes to the city's named officer, who answers it; others of other cities never see it; the public never sees the contact")
     func dataReport() async throws {
         let world = try ServerWorld()
