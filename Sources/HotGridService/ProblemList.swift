@@ -19,7 +19,8 @@ public struct ProblemList {
         self.cell = cell
         self.month = month
         let store = ledger.store
-        _ = try ledger.place(cell)
+        // Another city's cell is as unknown as a cell outside the region: its sheet names sources and people.
+        guard ledger.covers(cell) else { throw LedgerError.unknownCell(cell.description) }
         warning = try store.warningList(month: month)?.cells.first { $0.cell == cell }
         let people = Dictionary(uniqueKeysWithValues: try store.persons().map { ($0.id, $0) })
         staff = Dictionary(try store.cellStaff().filter { $0.cell == cell }.compactMap { s in people[s.person].map { (s.duty, $0) } },

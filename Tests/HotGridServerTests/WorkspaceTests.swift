@@ -105,6 +105,10 @@ struct WorkspaceTests {
             #expect(try await hebi.post(client, "/staff/cells/\(world.cell)/problems", [("category", "boiler"), ("description", "x")], withCSRF: false).status == .badRequest)
             let sheet = try await hebi.get(client, "/staff/cells/\(world.cell)/sheet?format=csv")
             #expect(sheet.status == .ok && sheet.page.hasPrefix(ProblemList.columns.joined(separator: ",")) && sheet.page.contains("ore yard open"))
+            for format in ["", "?format=csv"] {
+                let foreign = try await puyang.get(client, "/staff/cells/\(world.cell)/sheet\(format)")
+                #expect(foreign.status == .notFound && !foreign.page.contains("ore yard open"), "another city's officer never reads the sheet")
+            }
             let overdue = try await hebi.get(client, "/staff/problems?overdue=true")
             #expect(overdue.page.contains("(0)") && !overdue.page.contains("/staff/problems/1\""))
             let all = try await hebi.get(client, "/staff/problems")
