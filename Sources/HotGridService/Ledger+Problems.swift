@@ -123,7 +123,8 @@ public struct LedgerBatch {
             problem.deadline = due
         case .markDuplicate:
             guard let original = duplicateOf else { throw LedgerError.missingField(action: action, field: "the problem it repeats (--duplicate-of)") }
-            guard original != id, let other = try writer.problem(id: original), other.status != .duplicate else {
+            // An original outside the actor's area is answered as if it did not exist.
+            guard original != id, let other = try writer.problem(id: original), other.status != .duplicate, ledger.covers(other.cell) else {
                 throw LedgerError.invalid(field: "--duplicate-of", reason: "#\(original) is not another recorded problem that is not itself a duplicate")
             }
             problem.duplicateOf = original

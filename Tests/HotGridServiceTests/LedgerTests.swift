@@ -127,6 +127,13 @@ struct LedgerTests {
         #expect(try supervisor.recordProblem(ProblemReport(category: .boiler, description: "x", position: at(0), foundOn: Day("2018-06-11")!)).possibleDuplicates.isEmpty)
         #expect(try supervisor.recordProblem(ProblemReport(category: .openBurning, description: "x", position: at(0), foundOn: Day("2018-09-18")!))
             .possibleDuplicates.map(\.id) == [near.problem.id])
+        // An original in another city is refused as if it did not exist.
+        let puyang = try #require(try w.store.cells().first { $0.cityCode == "410900" })
+        let foreign = try w.ledger(7).recordProblem(ProblemReport(category: .openBurning, description: "elsewhere",
+                                                                  position: LonLat(longitude: puyang.longitude, latitude: puyang.latitude))).problem
+        #expect(throws: LedgerError.invalid(field: "--duplicate-of", reason: "#\(foreign.id) is not another recorded problem that is not itself a duplicate")) {
+            try w.ledger(4).act(problem: near.problem.id, .markDuplicate, comment: "same fire", duplicateOf: foreign.id)
+        }
         let marked = try w.ledger(4).act(problem: near.problem.id, .markDuplicate, comment: "same fire", duplicateOf: first.id)
         #expect(marked.status == .duplicate && marked.duplicateOf == first.id)
     }
