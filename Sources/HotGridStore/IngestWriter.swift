@@ -2,13 +2,10 @@ import Foundation
 import GRDB
 import HotGridCore
 
-/// Receives the days of one field import inside its transaction.
+/// Receives the days of one field import, staged until the import is complete.
 public struct FieldDaySink {
-    fileprivate let db: Database
     fileprivate let statement: Statement
-    fileprivate let staleMeans: Statement
     fileprivate let variable: String
-    fileprivate let source: String
     fileprivate let cellCount: Int
 
     /// Stores (or replaces) `day`'s values, one per cell in dense order, NaN where missing.
@@ -17,9 +14,7 @@ public struct FieldDaySink {
             throw StoreError.writeFailed(path: variable, reason: "\(day) has \(values.count) values for \(cellCount) cells")
         }
         let present = values.reduce(0) { $0 + ($1.isNaN ? 0 : 1) }
-        try statement.execute(arguments: [variable, day.description, cellCount, present, CellCube.encode(values), source])
-        // The month's stored means no longer match its days.
-        try staleMeans.execute(arguments: [variable, Month(day).description])
+        try statement.execute(arguments: [day.description, present, CellCube.encode(values)])
     }
 }
 
@@ -46,19 +41,37 @@ extension SQLiteStore {
         }
     }
 
-    /// Runs `produce` inside one transaction; every day it puts is stored for `variable`
-    /// (replacing that day if present). Throwing from `produce` rolls everything back.
+    /// Stores every day `produce` puts for `variable` (replacing that day if present), all or
+    /// nothing: throwing from `produce` leaves the database as it was.
+    ///
+    /// The days are staged in this connection's private temporary database while `produce` reads
+    /// and computes (minutes for a large import), then moved in one short write transaction, so
+    /// the server's writers wait for the copy, never for the whole import.
     public func importField(variable: String, source: String, summary: () -> String,
                             _ produce: (FieldDaySink) throws -> Void) throws {
         let cellCount = try cellCount()
-        try pool.write { db in
-            let statement = try db.makeStatement(sql: """
-                INSERT OR REPLACE INTO field_day (variable, day, cell_count, present, data, source) VALUES (?, ?, ?, ?, ?, ?)
+        try pool.writeWithoutTransaction { db in
+            try db.execute(sql: """
+                DROP TABLE IF EXISTS temp.staged_field_day;
+                CREATE TEMP TABLE staged_field_day (day TEXT PRIMARY KEY NOT NULL, present INTEGER NOT NULL, data BLOB NOT NULL);
                 """)
-            let staleMeans = try db.makeStatement(sql: "DELETE FROM month_mean WHERE variable = ? AND month = ?")
-            try produce(FieldDaySink(db: db, statement: statement, staleMeans: staleMeans, variable: variable, source: source,
-                                     cellCount: cellCount))
-            try Self.log(db, kind: "field \(variable)", source: source, summary: summary())
+            defer { try? db.execute(sql: "DROP TABLE IF EXISTS temp.staged_field_day") }
+            try db.inTransaction(.deferred) {
+                let staged = try db.makeStatement(sql: "INSERT OR REPLACE INTO temp.staged_field_day (day, present, data) VALUES (?, ?, ?)")
+                try produce(FieldDaySink(statement: staged, variable: variable, cellCount: cellCount))
+                return .commit
+            }
+            try db.inTransaction(.immediate) {
+                // The stored means of the months touched no longer match their days.
+                try db.execute(sql: "DELETE FROM month_mean WHERE variable = ? AND month IN (SELECT DISTINCT substr(day, 1, 7) FROM temp.staged_field_day)",
+                               arguments: [variable])
+                try db.execute(sql: """
+                    INSERT OR REPLACE INTO field_day (variable, day, cell_count, present, data, source)
+                    SELECT ?, day, ?, present, data, ? FROM temp.staged_field_day
+                    """, arguments: [variable, cellCount, source])
+                try Self.log(db, kind: "field \(variable)", source: source, summary: summary())
+                return .commit
+            }
         }
     }
 

@@ -6,6 +6,8 @@ import HotGridCore
 public final class SQLiteStore: Sendable {
     public let path: String
     let pool: DatabasePool
+    /// Seconds a write waits for another connection's write to finish before giving up.
+    public static let busyTimeout: TimeInterval = 30
 
     /// Opens an existing HotGrid database.
     public init(opening path: String) throws {
@@ -19,6 +21,10 @@ public final class SQLiteStore: Sendable {
             // Checkpoints every 8,000 pages (32 MB) rather than 1,000: many small ledger transactions
             // touch the same pages, which are then copied to the database file once, not each time.
             configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 8000") }
+            // Another process (the server, a CLI run) may hold the write lock: wait for it rather
+            // than fail. Writes begin IMMEDIATE (GRDB's default for a pool), so a writer waits at
+            // BEGIN, where waiting is safe; long imports keep their lock short (see `importField`).
+            configuration.busyMode = .timeout(Self.busyTimeout)
             pool = try DatabasePool(path: path, configuration: configuration)
             let applied = try pool.read { try Schema.migrator.appliedMigrations($0) }
             guard applied.contains("v1-region") else {
