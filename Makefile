@@ -22,6 +22,8 @@ demo: build
 
 test: deps
 	swift test
+	# Throughput under attack, measured with the machine to itself.
+	HOTGRID_LOAD_TESTS=1 swift test --skip-build --filter 'guessingDoesNotStallReaders'
 
 # Time and peak memory of the region set-up at every cell size.
 bench: build

@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        // The server's own channel handlers (connections per client), locks, and a thread pool for bcrypt.
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
         // The server's access log and log levels.
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         // multipart/form-data: evidence photos uploaded from the staff workspace's forms.
@@ -52,8 +54,10 @@ let package = Package(
         .target(
             name: "HotGridServer",
             dependencies: ["HotGridService", "HotGridStore", "HotGridCore", .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "HummingbirdCore", package: "hummingbird"),
                            .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "Logging", package: "swift-log"),
-                           .product(name: "MultipartKit", package: "multipart-kit")]
+                           .product(name: "MultipartKit", package: "multipart-kit"), .product(name: "NIOCore", package: "swift-nio"),
+                           .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOConcurrencyHelpers", package: "swift-nio")]
         ),
         .executableTarget(
             name: "hotgrid",
@@ -74,8 +78,12 @@ let package = Package(
             name: "HotGridServerTests",
             dependencies: [
                 "HotGridServer", "HotGridService", "HotGridStore", "HotGridCore",
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
-            ]
+                .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ],
+            // Drives Chromium over the DevTools protocol for the browser tests (sign in, fill forms, phone size).
+            exclude: ["chromium-drive.py"]
         ),
         .testTarget(
             name: "HotGridServiceTests",

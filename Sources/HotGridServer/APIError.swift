@@ -2,6 +2,7 @@ import Foundation
 import HotGridService
 import HotGridStore
 import Hummingbird
+import NIOCore
 
 /// An error as the API returns it: `{"error": {"code", "message", "fields"}}` with its status.
 struct APIError: Error, HTTPResponseError {
@@ -9,6 +10,8 @@ struct APIError: Error, HTTPResponseError {
     let code: String
     let message: String
     var fields: [String: String]? = nil
+    /// Seconds until trying again makes sense (429, 503): sent as `Retry-After`.
+    var retryAfter: Int? = nil
 
     static func badRequest(_ message: String, fields: [String: String]? = nil) -> APIError {
         APIError(status: .badRequest, code: "bad_request", message: message, fields: fields)
@@ -32,6 +35,7 @@ struct APIError: Error, HTTPResponseError {
         let data = try encoder.encode(Body(error: .init(code: code, message: message, fields: fields)))
         var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
         if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer realm=\"hotgrid\"" }
+        if let retryAfter { headers[.retryAfter] = String(retryAfter) }
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
@@ -64,6 +68,9 @@ struct APIError: Error, HTTPResponseError {
         case let e as StoreError:
             if case .conflict = e { return APIError(status: .conflict, code: "conflict", message: e.description) }
             return nil
+        case is NIOTooManyBytesError:
+            // A body sent without a length (chunked) that outgrew the limit while it was read.
+            return APIError(status: .contentTooLarge, code: "too_large", message: "the body is larger than this endpoint accepts")
         case is DecodingError:
             return .badRequest("the request body is not the JSON this endpoint expects: \(error)")
         case let e as HTTPError:

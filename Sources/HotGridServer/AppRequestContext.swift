@@ -9,8 +9,10 @@ public struct AppRequestContext: RequestContext {
     /// The session's CSRF token when the person came by session cookie (forms must echo it).
     public var csrf: String?
 
-    /// The client's address, for login throttling.
-    public let remoteAddress: String
+    /// The client's address, for throttling: the socket's peer, or the proxy's word for it (`ClientMiddleware`).
+    public var remoteAddress: String
+    /// Whether the client reached the server over HTTPS (session cookies are then `Secure`).
+    public var https = false
 
     public init(source: Source) {
         coreContext = .init(source: source)

@@ -1,16 +1,23 @@
 import Foundation
 import HotGridCore
 import HotGridService
+import HTTPTypes
 import Hummingbird
 import NIOConcurrencyHelpers
 
 /// Who is asking: a bearer token (`Authorization: Bearer …`, for the API) or a session cookie (for
 /// pages). Unsafe requests that came with a session cookie must echo the session's CSRF token
-/// (`X-CSRF-Token` header or `csrf` form field); bearer requests are not exposed to CSRF.
+/// (`X-CSRF-Token` header for the API, checked here; the `csrf` field of a workspace form, checked
+/// where the form is read); bearer requests are not exposed to CSRF. Every unsafe API request but
+/// signing in and the public's data reports is refused here, before its body is read, unless
+/// someone is signed in: 401 comes before any complaint about the body.
 struct AuthenticationMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let accounts: Accounts
     static let sessionCookie = "hotgrid_session"
+    static let csrfHeader = HTTPField.Name("X-CSRF-Token")!
+    /// API writes anyone may make (they check what they need themselves).
+    static let openWrites: Set<String> = ["/api/v1/auth/token", "/api/v1/data-reports"]
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
@@ -23,12 +30,18 @@ struct AuthenticationMiddleware: RouterMiddleware {
             context.person = found.person
             context.csrf = found.csrf
         }
+        if request.uri.path.hasPrefix("/api/"), ![.get, .head, .options].contains(request.method), !Self.openWrites.contains(request.uri.path) {
+            guard context.person != nil else { throw APIError.unauthorized }
+            if let expected = context.csrf, request.headers[Self.csrfHeader] != expected {
+                throw APIError.forbidden("missing or wrong CSRF token (send the X-CSRF-Token header)")
+            }
+        }
         return try await next(request, context)
     }
 }
 
-/// Attempts per key within a sliding window, then 429 until the window passes: failed sign-ins per
-/// client and login (five in fifteen minutes), public data reports per client (ten an hour).
+/// Attempts per key within a sliding window, then 429 until the window passes: public data
+/// reports per client (ten an hour), and the three counts of `SignInThrottle`.
 final class Throttle: Sendable {
     private let attempts = NIOLockedValueBox<[String: [Date]]>([:])
     let limit: Int
@@ -39,7 +52,6 @@ final class Throttle: Sendable {
         self.window = window
     }
 
-    static func signIn() -> Throttle { Throttle(limit: 5, window: 15 * 60) }
     static func dataReports() -> Throttle { Throttle(limit: 10, window: 3600) }
 
     /// Seconds to wait before trying again; nil when the client may try now.
@@ -47,15 +59,17 @@ final class Throttle: Sendable {
         attempts.withLockedValue { all in
             let now = Date()
             let recent = (all[key] ?? []).filter { now.timeIntervalSince($0) < window }
-            all[key] = recent
+            all[key] = recent.isEmpty ? nil : recent
             guard recent.count >= limit, let first = recent.first else { return nil }
-            return max(1, Int(window - now.timeIntervalSince(first)))
+            return max(1, Int((window - now.timeIntervalSince(first)).rounded(.up)))
         }
     }
 
-    /// Throws 429 (`code`, saying there were too many `what`) while `key` must wait.
+    /// Throws 429 (`code`, saying there were too many `what`, with `Retry-After`) while `key` must wait.
     func check(_ key: String, code: String, what: String) throws {
-        if let wait = retryAfter(key) { throw APIError(status: .tooManyRequests, code: code, message: "too many \(what); try again in \(wait) s") }
+        if let wait = retryAfter(key) {
+            throw APIError(status: .tooManyRequests, code: code, message: "too many \(what); try again in \(wait) s", retryAfter: wait)
+        }
     }
 
     /// Counts an attempt (a failed sign-in, a report sent).
@@ -64,14 +78,41 @@ final class Throttle: Sendable {
     func clear(_ key: String) { attempts.withLockedValue { $0[key] = nil } }
 }
 
+/// Failed sign-ins counted three ways within fifteen minutes: five per client and login (someone
+/// mistyping), twenty per client (one machine trying many logins) and twenty per login (many
+/// machines trying one). Any count at its limit answers 429 before a password is hashed.
+struct SignInThrottle: Sendable {
+    let perClientAndLogin = Throttle(limit: 5, window: 15 * 60)
+    let perClient = Throttle(limit: 20, window: 15 * 60)
+    let perLogin = Throttle(limit: 20, window: 15 * 60)
+
+    private func keyed(client: String, login: String) -> [(Throttle, String)] {
+        let login = login.lowercased()
+        return [(perClientAndLogin, "\(client)|\(login)"), (perClient, client), (perLogin, login)]
+    }
+
+    func check(client: String, login: String) throws {
+        for (throttle, key) in keyed(client: client, login: login) {
+            try throttle.check(key, code: "too_many_attempts", what: "failed sign-ins")
+        }
+    }
+
+    func failed(client: String, login: String) {
+        for (throttle, key) in keyed(client: client, login: login) { throttle.record(key) }
+    }
+
+    /// A success forgets this client's mistakes with this login; the wider counts stand.
+    func succeeded(client: String, login: String) { perClientAndLogin.clear("\(client)|\(login.lowercased())") }
+}
+
 /// Signing in and out: `POST /api/v1/auth/token` (JSON → a bearer token) and the login form.
 struct AuthAPI: Sendable {
     let accounts: Accounts
-    let throttle: Throttle
+    let throttle: SignInThrottle
     /// Bearer tokens and sessions last eight hours.
     static let lifetime: TimeInterval = 8 * 3600
 
-    struct Credentials: Decodable {
+    struct Credentials: Decodable, Sendable {
         let login: String
         let password: String
     }
@@ -86,22 +127,23 @@ struct AuthAPI: Sendable {
         enum CodingKeys: String, CodingKey { case token, person, role, tokenType = "token_type", expiresIn = "expires_in" }
     }
 
-    /// The person behind the credentials, throttled per client and login.
-    func signIn(_ credentials: Credentials, from address: String) throws -> Person {
-        let key = "\(address)|\(credentials.login)"
-        try throttle.check(key, code: "too_many_attempts", what: "failed sign-ins")
-        guard let person = try accounts.authenticate(login: credentials.login, password: credentials.password) else {
-            throttle.record(key)
+    /// The person behind the credentials, throttled (`SignInThrottle`); bcrypt runs on `PasswordWork`.
+    func signIn(_ credentials: Credentials, from address: String) async throws -> Person {
+        try throttle.check(client: address, login: credentials.login)
+        let accounts = accounts
+        guard let person = try await PasswordWork.shared.run({ try accounts.authenticate(login: credentials.login, password: credentials.password) })
+        else {
+            throttle.failed(client: address, login: credentials.login)
             throw APIError(status: .unauthorized, code: "unauthorized", message: "wrong login or password")
         }
-        throttle.clear(key)
+        throttle.succeeded(client: address, login: credentials.login)
         return person
     }
 
     func register(on api: RouterGroup<AppRequestContext>) {
         api.post("auth/token") { request, context in
             let credentials = try await request.decode(as: Credentials.self, context: context)
-            let person = try signIn(credentials, from: context.remoteAddress)
+            let person = try await signIn(credentials, from: context.remoteAddress)
             let (token, _) = try accounts.issue(.bearer, for: person.id, lifetime: Self.lifetime)
             return try JSONBody.response(Issued(token: token, person: person.id, role: person.role.rawValue), status: .created)
         }

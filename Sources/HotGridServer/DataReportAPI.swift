@@ -73,7 +73,6 @@ struct DataReportAPI: Sendable {
             Envelope(try staff.ledger(context.signedIn()).dataReports().map(ReportBody.init), paging: try Paging(request))
         }
         api.post("data-reports/:id/answer") { request, context in
-            try LedgerAPI.checkCSRF(request, context)
             guard let id = context.parameters.get("id", as: Int.self) else { throw APIError.notFound("no such data report") }
             let body = try await request.decode(as: Answer.self, context: context)
             return try JSONBody.response(ReportBody(report: staff.ledger(context.signedIn()).answer(report: id, with: body.answer)))

@@ -16,6 +16,9 @@ enum Forms {
             return try URLEncodedFormDecoder().decode(T.self, from: String(buffer: body))
         } catch let error as APIError {
             throw error
+        } catch DecodingError.keyNotFound(let key, _) where key.stringValue == "csrf" {
+            // Without its token a workspace form is refused like one with a wrong token.
+            throw APIError.forbidden("missing or wrong CSRF token; reload the page")
         } catch {
             throw APIError.badRequest("the form is incomplete")
         }

@@ -108,7 +108,6 @@ struct LedgerAPI: Sendable {
             return Envelope(problems.map(ProblemBody.init), paging: try Paging(request))
         }
         api.post("problems") { request, context in
-            try Self.checkCSRF(request, context)
             let body = try await request.decode(as: NewProblem.self, context: context)
             guard let category = ProblemCategory(rawValue: body.category) else {
                 throw APIError(status: .unprocessableContent, code: "invalid", message: "unknown category",
@@ -122,7 +121,6 @@ struct LedgerAPI: Sendable {
             return try JSONBody.response(["problem": [ProblemBody(problem)], "possible_duplicates": duplicates.map(ProblemBody.init)], status: .created)
         }
         api.post("problems/:id/actions") { request, context in
-            try Self.checkCSRF(request, context)
             guard let id = context.parameters.get("id", as: Int.self) else { throw APIError.notFound("no such problem") }
             let move = try await request.decode(as: Move.self, context: context)
             guard let action = ProblemAction(rawValue: move.action) else {
@@ -169,15 +167,6 @@ struct LedgerAPI: Sendable {
         let counts: [String: Int]
     }
 
-    static let csrfHeader = HTTPField.Name("X-CSRF-Token")!
-
-    /// Forms and API calls made with a session cookie must carry the session's CSRF token.
-    static func checkCSRF(_ request: Request, _ context: AppRequestContext) throws {
-        guard let expected = context.csrf else { return }
-        guard request.headers[csrfHeader] == expected else {
-            throw APIError.forbidden("missing or wrong CSRF token (send the X-CSRF-Token header)")
-        }
-    }
 
     func cellID(_ text: String) throws -> CellID {
         guard let id = CellID(text) else { throw APIError(status: .unprocessableContent, code: "invalid", message: "bad cell id", fields: ["cell_id": text]) }

@@ -257,7 +257,7 @@ enum OpenAPIDocument {
                 "404": {$ref: '#/components/responses/Error'}
           /api/v1/auth/token:
             post:
-              summary: Sign in for a bearer token (five failures in fifteen minutes per client and login → 429)
+              summary: Sign in for a bearer token (failures in fifteen minutes, five per client and login, twenty per client, twenty per login → 429 with Retry-After; 503 with Retry-After when too many sign-ins wait)
               requestBody:
                 required: true
                 content:
@@ -270,6 +270,7 @@ enum OpenAPIDocument {
                 "400": {$ref: '#/components/responses/Error'}
                 "401": {$ref: '#/components/responses/Error'}
                 "429": {$ref: '#/components/responses/Error'}
+                "503": {$ref: '#/components/responses/Error'}
             delete:
               summary: Revoke the bearer token sent
               security: [{bearer: []}]

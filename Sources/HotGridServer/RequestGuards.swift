@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import Logging
 
@@ -33,5 +34,51 @@ struct BodyLimitMiddleware: RouterMiddleware {
                            message: "the body is \(declared) bytes; at most \(context.maxUploadSize) are accepted")
         }
         return try await next(request, context)
+    }
+}
+
+/// Who the client is as far as the server can tell. Directly: the socket's peer over plain HTTP
+/// unless `https` (a `--public-url https://…` in front). Behind a trusted proxy: the last
+/// `X-Forwarded-For` entry (the one the proxy itself appended; earlier ones are the client's
+/// say) and `X-Forwarded-Proto`. Outermost, so throttles and cookies see the result.
+struct ClientMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let trustProxy: Bool
+    let https: Bool
+    static let forwardedFor = HTTPField.Name("X-Forwarded-For")!
+    static let forwardedProto = HTTPField.Name("X-Forwarded-Proto")!
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        context.https = https
+        if trustProxy {
+            if let last = request.headers[Self.forwardedFor]?.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !last.isEmpty {
+                context.remoteAddress = last
+            }
+            if let proto = request.headers[Self.forwardedProto] { context.https = proto.lowercased() == "https" }
+        }
+        return try await next(request, context)
+    }
+}
+
+/// Headers on every answer, pages and errors alike: pages load nothing from elsewhere and run no
+/// script (the portal has none), may not be framed (clickjacking), content types are not
+/// second-guessed, and links to other sites do not carry the page's address (cell ids, problem
+/// numbers) in the Referer.
+struct SecurityHeadersMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    static let policy = "default-src 'none'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; form-action 'self'; "
+        + "frame-ancestors 'none'; base-uri 'none'"
+    static let frameOptions = HTTPField.Name("X-Frame-Options")!
+    static let referrerPolicy = HTTPField.Name("Referrer-Policy")!
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var response = try await next(request, context)
+        response.headers[.contentSecurityPolicy] = Self.policy
+        response.headers[.xContentTypeOptions] = "nosniff"
+        response.headers[Self.frameOptions] = "DENY"
+        response.headers[Self.referrerPolicy] = "same-origin"
+        if context.https { response.headers[.strictTransportSecurity] = "max-age=31536000" }
+        return response
     }
 }

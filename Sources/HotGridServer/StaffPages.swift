@@ -23,7 +23,15 @@ struct StaffPages: Sendable {
         let password: String
         /// The workspace page asked for before signing in.
         let next: String?
+        /// Echoes the sign-in cookie (`signInCookie`): a page on another site cannot sign a visitor in.
+        let formToken: String?
+
+        enum CodingKeys: String, CodingKey { case login, password, next, formToken = "form_token" }
     }
+
+    /// The sign-in form's own token, before there is a session: set with the form, echoed by it
+    /// (double submit). `SameSite=Strict` and path /login: sent only with the form it came with.
+    static let signInCookie = "hotgrid_signin"
 
     struct MoveForm: StaffForm {
         let csrf: String
@@ -56,30 +64,39 @@ struct StaffPages: Sendable {
     func ledger(_ person: Person) throws -> Ledger { try Ledger(store: store, actor: person.id, places: places) }
 
     func register(on router: Router<AppRequestContext>) {
-        router.get("login") { request, _ in
-            JSONBody.html(loginPage(Portal.Language(request), next: request.uri.queryParameters.get("next"), message: nil))
+        router.get("login") { request, context in
+            signInPage(Portal.Language(request), next: request.uri.queryParameters.get("next"), message: nil, context: context)
         }
         router.post("login") { request, context in
             let form: LoginForm = try await Forms.decode(request)
+            let language = Portal.Language(request)
+            guard let expected = request.cookies[Self.signInCookie]?.value, form.formToken == expected else {
+                return signInPage(language, next: form.next, message: language.t("登录页面已过期，请重新登录。", "The sign-in form expired; sign in again."),
+                                  status: .forbidden, context: context)
+            }
             let person: Person
             do {
-                person = try auth.signIn(.init(login: form.login, password: form.password), from: context.remoteAddress)
-            } catch let error as APIError where error.status == .unauthorized || error.status == .tooManyRequests {
-                return JSONBody.html(loginPage(Portal.Language(request), next: form.next, message: error.message), status: error.status)
+                person = try await auth.signIn(.init(login: form.login, password: form.password), from: context.remoteAddress)
+            } catch let error as APIError where [.unauthorized, .tooManyRequests, .serviceUnavailable].contains(error.status) {
+                var page = signInPage(language, next: form.next, message: error.message, status: error.status, context: context)
+                if let wait = error.retryAfter { page.headers[.retryAfter] = String(wait) }
+                return page
             }
             let (token, _) = try auth.accounts.issue(.session, for: person.id, lifetime: AuthAPI.lifetime)
             var response = Response(status: .seeOther, headers: [.location: Self.returnPath(form.next)])
             response.setCookie(Cookie(name: AuthenticationMiddleware.sessionCookie, value: token, maxAge: Int(AuthAPI.lifetime), path: "/",
-                                      httpOnly: true, sameSite: .lax))
+                                      secure: context.https, httpOnly: true, sameSite: .lax))
+            response.setCookie(Cookie(name: Self.signInCookie, value: "", maxAge: 0, path: "/login", secure: context.https, httpOnly: true,
+                                      sameSite: .strict))
             return response
         }
         router.post("logout") { request, context in
-            let form: CSRFForm? = try? await Forms.decode(request)
-            if let token = request.cookies[AuthenticationMiddleware.sessionCookie]?.value, form?.csrf == context.csrf {
-                try auth.accounts.revoke(token)
-            }
+            // Ends the session only with its CSRF token: another site cannot sign a user out.
+            let _: CSRFForm = try await self.form(request, context)
+            if let token = request.cookies[AuthenticationMiddleware.sessionCookie]?.value { try auth.accounts.revoke(token) }
             var response = Response(status: .seeOther, headers: [.location: "/"])
-            response.setCookie(Cookie(name: AuthenticationMiddleware.sessionCookie, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .lax))
+            response.setCookie(Cookie(name: AuthenticationMiddleware.sessionCookie, value: "", maxAge: 0, path: "/", secure: context.https,
+                                      httpOnly: true, sameSite: .lax))
             return response
         }
         router.get("staff") { request, context in
@@ -121,11 +138,22 @@ struct StaffPages: Sendable {
         return form
     }
 
-    func loginPage(_ language: Portal.Language, next: String?, message: String?) -> String {
+    /// The sign-in form with a fresh form token, in its cookie and in the form.
+    func signInPage(_ language: Portal.Language, next: String?, message: String?, status: HTTPResponse.Status = .ok,
+                    context: AppRequestContext) -> Response {
+        let formToken = Accounts.randomToken()
+        var response = JSONBody.html(loginPage(language, next: next, message: message, formToken: formToken), status: status)
+        response.setCookie(Cookie(name: Self.signInCookie, value: formToken, maxAge: 3600, path: "/login", secure: context.https, httpOnly: true,
+                                  sameSite: .strict))
+        return response
+    }
+
+    func loginPage(_ language: Portal.Language, next: String?, message: String?, formToken: String) -> String {
         portal.page("Sign in · HotGrid", language, """
             <h1>\(language.t("工作人员登录", "Staff sign-in"))</h1>
             \(message.map { "<p class=\"correction\">\(HTML.escape($0))</p>" } ?? "")
             <form method="post" action="/login" class="login"><input type="hidden" name="next" value="\(HTML.escape(Self.returnPath(next)))">
+            <input type="hidden" name="form_token" value="\(formToken)">
             <p><label>\(language.t("账号", "Login"))<br><input name="login" autocomplete="username" required></label></p>
             <p><label>\(language.t("密码", "Password"))<br><input name="password" type="password" autocomplete="current-password" required></label></p>
             <p><button type="submit">\(language.t("登录", "Sign in"))</button></p></form>

@@ -8,7 +8,7 @@ import Hummingbird
 struct WorkspaceUsers: Sendable {
     let staff: StaffPages
 
-    struct NewUserForm: StaffForm {
+    struct NewUserForm: StaffForm, Sendable {
         let csrf: String
         let login: String
         let password: String
@@ -18,7 +18,7 @@ struct WorkspaceUsers: Sendable {
         let department: String?
     }
 
-    struct PasswordForm: StaffForm {
+    struct PasswordForm: StaffForm, Sendable {
         let csrf: String
         let person: Int
         let login: String
@@ -33,18 +33,22 @@ struct WorkspaceUsers: Sendable {
         router.post("staff/users") { request, context in
             let person = try admin(context.signedIn())
             let form: NewUserForm = try await staff.form(request, context)
-            return try acting(person, context, request) {
+            let accounts = staff.auth.accounts
+            return try await acting(person, context, request) {
                 guard let role = Role(rawValue: form.role) else { throw LedgerError.invalid(field: "role", reason: "choose a role") }
                 guard let scope = StaffScope(form.scope) else { throw LedgerError.invalid(field: "scope", reason: "region, city:CODE, county:CODE or cells") }
-                _ = try staff.auth.accounts.addUser(login: form.login, password: form.password, name: form.name, role: role, scope: scope,
-                                                    department: form.department.flatMap { $0.isEmpty ? nil : $0 }, actor: person.id)
+                _ = try await PasswordWork.shared.run {
+                    try accounts.addUser(login: form.login, password: form.password, name: form.name, role: role, scope: scope,
+                                         department: form.department.flatMap { $0.isEmpty ? nil : $0 }, actor: person.id)
+                }
             }
         }
         router.post("staff/users/password") { request, context in
             let person = try admin(context.signedIn())
             let form: PasswordForm = try await staff.form(request, context)
-            return try acting(person, context, request) {
-                try staff.auth.accounts.setPassword(person: form.person, login: form.login, password: form.password)
+            let accounts = staff.auth.accounts
+            return try await acting(person, context, request) {
+                try await PasswordWork.shared.run { try accounts.setPassword(person: form.person, login: form.login, password: form.password) }
             }
         }
     }
@@ -54,8 +58,8 @@ struct WorkspaceUsers: Sendable {
         return person
     }
 
-    func acting(_ person: Person, _ context: AppRequestContext, _ request: Request, _ change: () throws -> Void) throws -> Response {
-        do { try change() } catch let error as LedgerError {
+    func acting(_ person: Person, _ context: AppRequestContext, _ request: Request, _ change: () async throws -> Void) async throws -> Response {
+        do { try await change() } catch let error as LedgerError {
             return JSONBody.html(try page(person, context, Portal.Language(request), message: error.description), status: .unprocessableContent)
         }
         return Response(status: .seeOther, headers: [.location: "/staff/users"])
@@ -80,7 +84,7 @@ struct WorkspaceUsers: Sendable {
             <form method="post" action="/staff/users">\(csrf)
             <p><input name="name" required placeholder="\(language.plain("姓名", "Name"))"> <input name="login" required placeholder="\(language.plain("账号", "Login"))">
             <input name="password" type="password" \(password) placeholder="\(language.plain("密码", "Password"))"></p>
-            <p><select name="role">\(roles)</select> <input name="scope" required placeholder="region | city:130100 | county:130102 | cells">
+            <p><select name="role" required><option value="" selected disabled>\(language.t("选择角色", "Choose a role"))</option>\(roles)</select> <input name="scope" required placeholder="region | city:130100 | county:130102 | cells">
             <select name="department"><option value=""></option>\(departments)</select> <button>\(language.t("添加", "Add"))</button></p></form>
             <h2>\(language.t("重设密码", "Set a password"))</h2>
             <form method="post" action="/staff/users/password">\(csrf)

@@ -52,18 +52,16 @@ public struct Accounts: Sendable {
         }
     }
 
-    /// The person behind `login` and `password`; nil when either is wrong (bcrypt runs even for an
-    /// unknown login, so timing does not tell which).
+    /// The person behind `login` and `password`; nil when either is wrong. An unknown login costs
+    /// a hash at the same cost as checking a known one, so timing does not tell which.
     public func authenticate(login: String, password: String) throws -> Person? {
         guard let credential = try store.credential(login: login) else {
-            _ = Bcrypt.verify(password, hash: Self.dummyHash)
+            _ = Bcrypt.hash(password, cost: cost)
             return nil
         }
         guard Bcrypt.verify(password, hash: credential.passwordHash) else { return nil }
         return try store.person(id: credential.person)
     }
-
-    private static let dummyHash = Bcrypt.hash("not a password of anyone", cost: 12)
 
     /// Issues a token of `kind` for `person`, valid for `lifetime` seconds; returns it with its CSRF token (sessions).
     public func issue(_ kind: TokenKind, for person: Int, lifetime: TimeInterval) throws -> (token: String, csrf: String?) {
@@ -84,8 +82,8 @@ public struct Accounts: Sendable {
         try store.deleteToken(sha256: ContentHash.sha256(Data(token.utf8)))
     }
 
-    /// 32 random bytes as hex.
-    static func randomToken() -> String {
+    /// 32 random bytes as hex: tokens, CSRF tokens.
+    public static func randomToken() -> String {
         var generator = SystemRandomNumberGenerator()
         return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
     }

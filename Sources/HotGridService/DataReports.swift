@@ -58,7 +58,7 @@ extension Ledger {
         guard actor.role != .auditor else {
             throw LedgerError.forbidden(person: actor.id, role: actor.role, action: "answer data reports", reason: "auditors read, officers answer")
         }
-        let answer = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let answer = try FreeText.checked(text, field: "answer", limit: FreeText.long)
         guard !answer.isEmpty else { throw LedgerError.commentRequired }
         guard report.status == .open else { throw LedgerError.invalid(field: "report #\(id)", reason: "it was answered on \(report.answeredAt ?? "")") }
         return try store.ledger(actor: actor.id) { w in

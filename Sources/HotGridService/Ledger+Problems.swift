@@ -82,9 +82,11 @@ public struct LedgerBatch {
             throw LedgerError.invalid(field: "--lon/--lat", reason: "the position lies in \(located), not in \(cell)")
         }
         try ledger.policy.check(.recordProblem, at: ledger.place(located))
-        let description = report.description.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !description.isEmpty else { throw LedgerError.invalid(field: "--description", reason: "say what the problem is") }
+        let description = try FreeText.checked(report.description, field: "--description", limit: FreeText.long, required: "say what the problem is")
         guard report.foundOn <= Ledger.today else { throw LedgerError.invalid(field: "--found-on", reason: "\(report.foundOn) is in the future") }
+        guard report.foundOn >= FreeText.earliestFinding else {
+            throw LedgerError.invalid(field: "--found-on", reason: "\(report.foundOn) is before \(FreeText.earliestFinding), when PM2.5 monitoring began")
+        }
         // Same category within 100 m, found in the 90 days up to this one, not themselves duplicates.
         let duplicates = try writer.problems(category: report.category, since: report.foundOn.advanced(by: -Ledger.duplicateWindowDays),
                                              near: position, degrees: 0.002)
@@ -102,6 +104,7 @@ public struct LedgerBatch {
     public func act(problem id: Int, _ action: ProblemAction, comment: String, department: String? = nil, deadline: Day? = nil,
                     duplicateOf: Int? = nil, evidence paths: [String] = []) throws -> Problem {
         guard !comment.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw LedgerError.commentRequired }
+        let comment = try FreeText.checked(comment, field: "--comment", limit: FreeText.long)
         guard var problem = try writer.problem(id: id) else { throw LedgerError.notFound(what: "problem", id: "#\(id)") }
         let status = problem.status
         try ledger.policy.check(.act(action), at: ledger.place(problem.cell), problem: problem)
@@ -118,6 +121,13 @@ public struct LedgerBatch {
             let due = deadline ?? problem.deadline ?? problem.foundOn.advanced(by: problem.category.defaultDeadlineDays)
             guard due >= problem.foundOn else {
                 throw LedgerError.invalid(field: "--deadline", reason: "\(due) is before the problem was found (\(problem.foundOn))")
+            }
+            // The category's rule is the longest a deadline may be (from the finding, or from today
+            // when that time has passed); more time is an extension, not an assignment.
+            let latest = max(problem.foundOn.advanced(by: problem.category.defaultDeadlineDays), Ledger.today)
+            guard due <= latest else {
+                throw LedgerError.invalid(field: "--deadline", reason: "\(due) is later than \(problem.category.chineseName)'s rule allows "
+                    + "(\(problem.category.defaultDeadlineDays) days from \(problem.foundOn): \(latest))")
             }
             problem.department = department
             problem.deadline = due

@@ -32,6 +32,7 @@ extension Ledger {
             func fail(_ reason: String) -> LedgerError { .badRow(path: path, line: line, reason: reason) }
             let name = c.value("name", in: fields)
             guard !name.isEmpty else { throw fail("name is empty") }
+            guard name.count <= FreeText.short else { throw fail("name has \(name.count) characters; at most \(FreeText.short) are kept") }
             guard let kind = SourceKind(rawValue: c.value("kind", in: fields)) else {
                 throw fail("kind '\(c.value("kind", in: fields))' is not one of \(SourceKind.allCases.map(\.rawValue).joined(separator: ", "))")
             }

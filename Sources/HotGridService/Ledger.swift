@@ -58,7 +58,8 @@ public struct Ledger {
         guard actor.role == .admin else {
             throw LedgerError.forbidden(person: actor.id, role: actor.role, action: "add staff", reason: "only an admin adds staff")
         }
-        guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw LedgerError.invalid(field: "--name", reason: "must not be empty") }
+        let name = try FreeText.checked(name, field: "--name", limit: FreeText.short, required: "must not be empty")
+        let phone = try phone.map { try FreeText.checked($0, field: "--phone", limit: FreeText.short) }
         if role == .departmentOfficer {
             guard let department, try store.departments().contains(where: { $0.code == department }) else {
                 throw LedgerError.invalid(field: "--department", reason: "a department officer needs a known department ("
@@ -103,7 +104,8 @@ public struct Ledger {
         guard actor.role == .admin else {
             throw LedgerError.forbidden(person: actor.id, role: actor.role, action: "add departments", reason: "only an admin adds departments")
         }
-        guard !code.isEmpty, !name.isEmpty else { throw LedgerError.invalid(field: "--code/--name", reason: "must not be empty") }
+        let code = try FreeText.checked(code, field: "--code", limit: FreeText.short, required: "must not be empty")
+        let name = try FreeText.checked(name, field: "--name", limit: FreeText.short, required: "must not be empty")
         try store.ledger(actor: actor.id) { try $0.addDepartment(Department(code: code, name: name)) }
     }
 
@@ -112,9 +114,7 @@ public struct Ledger {
     /// Records a patrol of `cell` with its findings (possibly "nothing found") and files (GPS track, photos).
     public func recordPatrol(cell: CellID, day: Day, findings: String, files paths: [String]) throws -> Patrol {
         try policy.check(.recordPatrol, at: place(cell))
-        guard !findings.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw LedgerError.invalid(field: "--findings", reason: "say what was found, or \"nothing found\"")
-        }
+        let findings = try FreeText.checked(findings, field: "--findings", limit: FreeText.long, required: "say what was found, or \"nothing found\"")
         let attachments = try paths.map(files.store)
         return try store.ledger(actor: actor.id) { w in
             for a in attachments { try w.addAttachment(a) }
@@ -126,6 +126,7 @@ public struct Ledger {
     public func recordInspection(source sourceID: Int, month: Month, day: Day, note: String) throws -> Inspection {
         guard let source = try store.source(id: sourceID) else { throw LedgerError.notFound(what: "source", id: "#\(sourceID)") }
         try policy.check(.recordInspection, at: place(source.cell))
+        let note = try FreeText.checked(note, field: "--note", limit: FreeText.long)
         return try store.ledger(actor: actor.id) {
             try $0.addInspection(Inspection(id: 0, cell: source.cell, month: month, sourceID: sourceID, inspector: actor.id, day: day,
                                             note: note.isEmpty ? "inspected" : note))
@@ -139,5 +140,28 @@ public struct CellPlaces: Sendable {
 
     public init(store: SQLiteStore) throws {
         byCell = Dictionary(uniqueKeysWithValues: try store.cells().map { ($0.id, CellPlace(cell: $0.id, cityCode: $0.cityCode, countyCode: $0.countyCode)) })
+    }
+}
+
+/// Bounds on what people type, so a record stays a record: a 9 MB "description" is refused with
+/// the field named, not stored and shown on every page.
+public enum FreeText {
+    /// Names, codes and contacts.
+    public static let short = 200
+    /// Descriptions, comments, findings, answers.
+    public static let long = 4000
+    /// The earliest day a finding may be dated: China's national PM2.5 monitoring began in 2013,
+    /// so an earlier date is a typing error (worlds and demos may lie years back, so not "last year").
+    public static let earliestFinding = Day("2013-01-01")!
+
+    /// `text` without surrounding white space; refused, naming `field`, when longer than `limit`
+    /// characters or, with `required` (what to say instead), when empty.
+    public static func checked(_ text: String, field: String, limit: Int, required: String? = nil) throws -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let required, trimmed.isEmpty { throw LedgerError.invalid(field: field, reason: required) }
+        guard trimmed.count <= limit else {
+            throw LedgerError.invalid(field: field, reason: "\(trimmed.count) characters; at most \(limit) are kept")
+        }
+        return trimmed
     }
 }

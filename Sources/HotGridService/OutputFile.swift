@@ -62,10 +62,18 @@ public struct CSVTable {
     public var data: Data { Data(text.utf8) }
 
     private static func line(_ fields: [String]) -> String {
-        fields.map { field in
+        fields.map(neutralised).map { field in
             field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
                 ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
                 : field
         }.joined(separator: ",") + "\n"
+    }
+
+    /// A text that a spreadsheet would run as a formula (`=HYPERLINK(…)`, `+…`, `-…`, `@…`, or a
+    /// leading tab or carriage return) gets a leading apostrophe, which spreadsheets show as text
+    /// (OWASP's advice against CSV injection); numbers such as `-3.5` stay numbers.
+    static func neutralised(_ field: String) -> String {
+        guard let first = field.first, "=+-@\t\r".contains(first), Double(field) == nil else { return field }
+        return "'" + field
     }
 }

@@ -19,9 +19,32 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Port to listen on.") var port = 8080
     @Option(help: "info logs one line per request (method, path, status, time; never queries, headers or bodies); warning logs only problems.")
     var logLevel: LogLevel = .info
+    @Option(help: "Seconds a connection may send nothing (idle keep-alive, or headers trickling in) before it is closed.")
+    var idleTimeout = 30
+    @Option(help: "Connections open at once; more wait until some close.") var maxConnections = 2048
+    @Option(help: "Connections one client address may hold; more are closed as they open.") var connectionsPerClient = 64
+    @Flag(help: "Behind a reverse proxy: take the client's address from X-Forwarded-For and the scheme from X-Forwarded-Proto (the proxy limits connections per client).")
+    var trustProxy = false
+    @Option(help: "The address users reach the server at, e.g. https://hotgrid.example.gov.cn; https marks session cookies Secure.")
+    var publicURL: String?
+
+    func validate() throws {
+        guard idleTimeout > 0, maxConnections > 0, connectionsPerClient > 0 else {
+            throw ValidationError("--idle-timeout, --max-connections and --connections-per-client must be positive.")
+        }
+        if let publicURL, !(publicURL.hasPrefix("http://") || publicURL.hasPrefix("https://")) {
+            throw ValidationError("--public-url \(publicURL) must start with http:// or https://.")
+        }
+    }
 
     func run() async throws {
-        try await serve(SQLiteStore(opening: db), settings: ServerSettings(host: host, port: port, logLevel: logLevel.level))
+        var settings = ServerSettings(host: host, port: port, logLevel: logLevel.level)
+        settings.idleTimeout = .seconds(idleTimeout)
+        settings.maxConnections = maxConnections
+        settings.connectionsPerClient = connectionsPerClient
+        settings.trustProxy = trustProxy
+        settings.publicURL = publicURL
+        try await serve(SQLiteStore(opening: db), settings: settings)
     }
 }
 

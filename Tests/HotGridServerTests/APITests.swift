@@ -7,9 +7,26 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 
+/// Test servers keep idle connections for ten minutes: the test client holds one connection and
+/// does not reconnect, and on two cores a test may wait minutes behind the long analysis suites.
+let testSettings: ServerSettings = {
+    var settings = ServerSettings(host: "127.0.0.1", port: 0)
+    settings.idleTimeout = .seconds(600)
+    return settings
+}()
+
+/// Runs blocking work (raw sockets, a command-line run) on a thread of its own, leaving Swift's
+/// cooperative threads to the server under test.
+func onOwnThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread { continuation.resume(with: Result { try work() }) }.start()
+    }
+}
+
 /// Runs `body` against the real server on a loopback port.
-func withServer(_ world: ServerWorld, _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-    let app = try buildApplication(store: world.store, settings: ServerSettings(host: "127.0.0.1", port: 0), accounts: world.accounts)
+func withServer(_ world: ServerWorld, settings: ServerSettings = testSettings, accounts: Accounts? = nil,
+                _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+    let app = try buildApplication(store: world.store, settings: settings, accounts: accounts ?? world.accounts)
     try await app.test(.live) { client in try await body(client) }
 }
 

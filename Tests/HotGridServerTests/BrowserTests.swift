@@ -29,6 +29,37 @@ func renderedDOM(_ url: String, extra: [String] = []) async throws -> String {
     return try String(contentsOf: output, encoding: .utf8)
 }
 
+/// One page as `drive` saw it: its DOM, address and scroll width.
+struct DrivenPage {
+    let dom: String
+    let url: String
+    let width: Int
+}
+
+/// Runs `steps` in headless Chromium through the DevTools protocol (`chromium-drive.py`: open,
+/// fill, submit, viewport, dom) and returns a page for every `dom` step.
+func drive(_ steps: [[String: Any]]) async throws -> [DrivenPage] {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hotgrid-drive-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let stepsFile = folder.appendingPathComponent("steps.json"), output = folder.appendingPathComponent("pages.jsonl")
+    try JSONSerialization.data(withJSONObject: steps).write(to: stepsFile)
+    FileManager.default.createFile(atPath: output.path, contents: nil)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+    process.arguments = [URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("chromium-drive.py").path, stepsFile.path]
+    process.standardOutput = try FileHandle(forWritingTo: output)
+    await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+        process.terminationHandler = { _ in done.resume() }
+        do { try process.run() } catch { done.resume() }
+    }
+    #expect(process.terminationStatus == 0, "chromium-drive.py failed")
+    return try String(contentsOf: output, encoding: .utf8).split(separator: "\n").map { line in
+        let page = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] ?? [:]
+        return DrivenPage(dom: page["dom"] as? String ?? "", url: page["url"] as? String ?? "", width: page["width"] as? Int ?? 0)
+    }
+}
+
 @Suite("Pages in a real browser", .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium")))
 struct BrowserTests {
     @Test("Chromium shows the portal map with every warned cell, a cell page with its chart, a city page, the report form and the published lists")
@@ -64,12 +95,9 @@ struct StaffBrowserTests {
         _ = try Ledger(store: world.store, actor: 2).recordProblem(ProblemReport(source: 1, category: .industrialDust, description: "yard not covered"))
         try await withServer(world) { client in
             let base = "http://127.0.0.1:\(try #require(client.port))"
-            let form = world.folder.appendingPathComponent("login.html")
-            try Data("""
-                <form id="f" method="post" action="\(base)/login"><input name="login" value="hebi"><input name="password" value="\(ServerWorld.password)"></form>
-                <script>document.getElementById('f').submit()</script>
-                """.utf8).write(to: form)
-            let page = try await renderedDOM(form.absoluteString, extra: ["--virtual-time-budget=5000"])
+            let pages = try await drive([["open": base + "/staff"], ["fill": ["input[name=login]", "hebi"]],
+                                         ["fill": ["input[name=password]", ServerWorld.password]], ["submit": "form.login"], ["dom": true]])
+            let page = try #require(pages.first).dom
             #expect(page.contains("<title>Workspace · HotGrid</title>") && page.contains("city_officer") && page.contains("city:410600"))
             #expect(page.contains("/staff/problems/1") && page.contains("工业企业无组织排放"))
             // Only Hebi's warned cells are listed.
@@ -78,6 +106,24 @@ struct StaffBrowserTests {
             #expect(puyangCell.map { !page.contains($0.description) } ?? true)
             // Without a session the workspace sends the browser to the sign-in form.
             #expect(try await renderedDOM(base + "/staff").contains("name=\"password\""))
+        }
+    }
+
+    @Test("A page elsewhere that posts the sign-in form for its visitor does not sign them in")
+    func signInFromElsewhere() async throws {
+        let world = try ServerWorld()
+        defer { world.cleanUp() }
+        try await withServer(world) { client in
+            let base = "http://127.0.0.1:\(try #require(client.port))"
+            let form = world.folder.appendingPathComponent("elsewhere.html")
+            try Data("""
+                <form id="f" method="post" action="\(base)/login"><input name="login" value="hebi"><input name="password" value="\(ServerWorld.password)"></form>
+                <script>document.getElementById('f').submit()</script>
+                """.utf8).write(to: form)
+            let pages = try await drive([["open": base + "/login"], ["open": form.absoluteString], ["wait_for": "127.0.0.1"], ["dom": true], ["open": base + "/staff"], ["dom": true]])
+            #expect(pages.count == 2)
+            #expect(pages.first?.dom.contains("登录页面已过期") == true)
+            #expect(pages.last?.url.contains("/login?next=") == true, "\(pages.last?.url ?? "")")
         }
     }
 

@@ -14,14 +14,14 @@ struct ConcurrentWriterTests {
     func writersTakeTurns() async throws {
         let world = try ServerWorld()
         defer { world.cleanUp() }
-        let deadline = ContinuousClock.now + .seconds(20)
         let statuses = NIOLockedValueBox<[Int: Int]>([:])
         let cliRuns = NIOLockedValueBox((done: 0, failed: [String]()))
         try await withServer(world) { client in
             let bearer = try await token(client, "hebi")
             let port = try #require(client.port)
+            let deadline = ContinuousClock.now + .seconds(20)
             // The "CLI": another connection to the same file, as `hotgrid warn` and `hotgrid ingest` would open.
-            let cli = Task.detached {
+            async let cli: Void = onOwnThread {
                 let store = try SQLiteStore(opening: world.store.path)
                 let cells = try store.cells().count
                 while ContinuousClock.now < deadline {
@@ -41,7 +41,7 @@ struct ConcurrentWriterTests {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for writer in 0..<4 {
                     group.addTask {
-                        try await TestClient.withClient(host: "127.0.0.1", port: port) { own in
+                        try await TestClient.withClient(host: "127.0.0.1", port: port, configuration: .init(timeout: .seconds(120))) { own in
                             var n = 0
                             while ContinuousClock.now < deadline {
                                 n += 1
@@ -57,7 +57,7 @@ struct ConcurrentWriterTests {
                 }
                 try await group.waitForAll()
             }
-            try await cli.value
+            try await cli
         }
         let answered = statuses.withLockedValue { $0 }, runs = cliRuns.withLockedValue { $0 }
         #expect(answered.keys.sorted() == [201], "statuses: \(answered)")

@@ -70,7 +70,7 @@ struct PortalTests {
         let db = folder.appendingPathComponent("names.sqlite").path
         try RegionSetup(source: .file(path: file.path, fields: BoundaryFields())).run(databasePath: db)
         let store = try SQLiteStore(opening: db)
-        let app = try buildApplication(store: store, settings: ServerSettings(host: "127.0.0.1", port: 0), accounts: Accounts(store: store))
+        let app = try buildApplication(store: store, settings: testSettings, accounts: Accounts(store: store))
         try await app.test(.live) { client in
             for uri in ["/counties/130102", "/counties/130102?lang=en", "/cities/130100", "/"] {
                 try await client.execute(uri: uri, method: .get) { r in
