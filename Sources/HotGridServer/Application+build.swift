@@ -25,6 +25,8 @@ public struct ServerSettings: Sendable {
     public var trustProxy = false
     /// The address users reach the server at; `https://…` marks session cookies `Secure`.
     public var publicURL: String?
+    /// Bytes of rendered pages and encoded API answers kept for reuse, shared by all of them.
+    public var cacheBytes = 64 << 20
 
     public init(host: String = "127.0.0.1", port: Int = 8080, logLevel: Logger.Level = .warning) {
         self.host = host
@@ -49,12 +51,13 @@ public func buildRouter(store: SQLiteStore, accounts: Accounts, settings: Server
     router.add(middleware: AuthenticationMiddleware(accounts: accounts))
     let api = router.group("api/v1")
     api.get("openapi.yaml") { _, _ in JSONBody.bytes(Data(OpenAPIDocument.yaml.utf8), contentType: "application/yaml; charset=utf-8") }
-    PublicAPI(catalog: catalog).register(on: api)
+    let cache = ResponseCache(budget: settings.cacheBytes)
+    PublicAPI(catalog: catalog, cache: cache).register(on: api)
     let auth = AuthAPI(accounts: accounts, throttle: SignInThrottle())
     auth.register(on: api)
     let places = try CellPlaces(store: store)
     LedgerAPI(store: store, places: places).register(on: api)
-    let portal = Portal(catalog: catalog)
+    let portal = Portal(catalog: catalog, cache: cache)
     portal.register(on: router)
     let staff = StaffPages(auth: auth, portal: portal, places: places)
     staff.register(on: router)

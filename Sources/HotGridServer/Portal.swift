@@ -9,7 +9,7 @@ struct Portal: Sendable {
     let catalog: PublicCatalog
     /// Rendered map pages by path, language and the data's stamp: drawing a region's map takes
     /// tens of milliseconds, and it changes once a month.
-    let cache = ResponseCache()
+    let cache: ResponseCache
 
     /// `render()`'s page, from the cache while the warning and hotspot lists stay as they were.
     func cached(_ request: Request, _ render: () throws -> String) throws -> Response {

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import HotGridCore
 import HotGridService
 import Hummingbird
@@ -8,8 +7,9 @@ import Hummingbird
 /// months, and OGC API – Features style GeoJSON collections.
 struct PublicAPI: Sendable {
     let catalog: PublicCatalog
-    /// Encoded warning pages by query and list stamp: a city's list is read far more often than made.
-    let cache = ResponseCache()
+    /// Encoded warning pages and collection items by query and list stamp: a city's list is read
+    /// far more often than made.
+    let cache: ResponseCache
 
     func register(on api: RouterGroup<AppRequestContext>) {
         api.get("hotspots") { request, _ in
@@ -71,8 +71,9 @@ struct PublicAPI: Sendable {
             case .warnings: try (request.uri.queryParameters.get("datetime").flatMap(Month.init) ?? catalog.latestWarningMonth())
                 .flatMap { try catalog.warningStamp($0) } ?? "none"
             }
-            return try cache.response(key: "\(request.uri.description)|\(stamp)", contentType: "application/geo+json") {
-                try items(collection, request: request)
+            let query = try ItemsQuery(request)
+            return try cache.response(key: "items|\(collection.rawValue)|\(query.canonical)|\(stamp)", contentType: "application/geo+json") {
+                try items(collection, query)
             }
         }
     }
@@ -90,25 +91,48 @@ struct PublicAPI: Sendable {
         }
     }
 
-    /// A page of features with `numberMatched`, `numberReturned` and `self`/`next` links.
-    func items(_ collection: Collection, request: Request) throws -> Data {
-        let q = request.uri.queryParameters
-        let bbox = try q.get("bbox").map { text -> [Double] in
-            let v = text.split(separator: ",").compactMap { Double($0) }
-            guard v.count == 4, v[0] <= v[2], v[1] <= v[3] else {
-                throw APIError.badRequest("bbox is min lon,min lat,max lon,max lat", fields: ["bbox": text])
+    /// What `…/items` reads from its query, checked, and the same in a canonical order: the cache key
+    /// and the links, so parameters it does not read neither split the cache nor echo back.
+    struct ItemsQuery {
+        let bbox: [Double]?
+        let limit: Int
+        let offset: Int
+        let datetime: String?
+
+        init(_ request: Request) throws {
+            let q = request.uri.queryParameters
+            bbox = try q.get("bbox").map { text -> [Double] in
+                let v = text.split(separator: ",").compactMap { Double($0) }
+                guard v.count == 4, v.allSatisfy(\.isFinite), v[0] <= v[2], v[1] <= v[3] else {
+                    throw APIError.badRequest("bbox is min lon,min lat,max lon,max lat", fields: ["bbox": text])
+                }
+                return v
             }
-            return v
+            limit = try q.get("limit").map { text -> Int in
+                guard let n = Int(text), (1...10_000).contains(n) else { throw APIError.badRequest("limit must be 1 to 10000", fields: ["limit": text]) }
+                return n
+            } ?? 1000
+            offset = try q.get("offset").map { text -> Int in
+                guard let n = Int(text), n >= 0 else { throw APIError.badRequest("offset must be 0 or more", fields: ["offset": text]) }
+                return n
+            } ?? 0
+            datetime = q.get("datetime")
         }
-        let limit = try q.get("limit").map { text -> Int in
-            guard let n = Int(text), (1...10_000).contains(n) else { throw APIError.badRequest("limit must be 1 to 10000", fields: ["limit": text]) }
-            return n
-        } ?? 1000
-        let offset = try q.get("offset").map { text -> Int in
-            guard let n = Int(text), n >= 0 else { throw APIError.badRequest("offset must be 0 or more", fields: ["offset": text]) }
-            return n
-        } ?? 0
-        let datetime = q.get("datetime")
+
+        /// The query of the page at `offset`, canonical.
+        func query(offset: Int) -> String {
+            var parts = ["limit=\(limit)", "offset=\(offset)"]
+            if let bbox { parts.append("bbox=" + bbox.map { "\($0)" }.joined(separator: ",")) }
+            if let datetime { parts.append("datetime=" + (datetime.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")) }
+            return parts.joined(separator: "&")
+        }
+
+        var canonical: String { query(offset: offset) }
+    }
+
+    /// A page of features with `numberMatched`, `numberReturned` and `self`/`next` links.
+    func items(_ collection: Collection, _ query: ItemsQuery) throws -> Data {
+        let (bbox, limit, offset, datetime) = (query.bbox, query.limit, query.offset, query.datetime)
         var features: [(CellID, [String: FeatureValue])] = []
         switch collection {
         case .cells:
@@ -136,12 +160,10 @@ struct PublicAPI: Sendable {
             }
         }
         let page = features.dropFirst(offset).prefix(limit)
-        var links = [["rel": "self", "type": "application/geo+json", "href": request.uri.description]]
+        let path = "/api/v1/collections/\(collection.rawValue)/items?"
+        var links = [["rel": "self", "type": "application/geo+json", "href": path + query.canonical]]
         if offset < features.count - limit {
-            var next = "/api/v1/collections/\(collection.rawValue)/items?limit=\(limit)&offset=\(offset + limit)"
-            if let b = q.get("bbox") { next += "&bbox=\(b)" }
-            if let d = datetime { next += "&datetime=\(d)" }
-            links.append(["rel": "next", "type": "application/geo+json", "href": next])
+            links.append(["rel": "next", "type": "application/geo+json", "href": path + query.query(offset: offset + limit)])
         }
         let body = FeatureCollection(features: page.map { id, properties in
             FeatureCollection.Feature(id: id.description, geometry: .init(coordinates: [catalog.ring(id) ?? []]), properties: properties)
@@ -197,22 +219,5 @@ extension Request {
             guard let m = Month(text) else { throw APIError.badRequest("\(name) must be a month like 2018-12", fields: [name: text]) }
             return m
         }
-    }
-}
-
-/// JSON bodies kept by key (the key includes what makes them stale), at most 1,000.
-final class ResponseCache: Sendable {
-    private let bodies = Mutex<[String: Data]>([:])
-
-    func response(key: String, contentType: String = "application/json; charset=utf-8", _ make: () throws -> Data) rethrows -> Response {
-        let data = try bodies.withLock { $0[key] } ?? {
-            let made = try make()
-            bodies.withLock { all in
-                if all.count >= 1000 { all.removeAll() }
-                all[key] = made
-            }
-            return made
-        }()
-        return JSONBody.bytes(data, contentType: contentType)
     }
 }

@@ -69,7 +69,10 @@ public struct LedgerBatch {
     public func recordProblem(_ report: ProblemReport) throws -> (problem: Problem, possibleDuplicates: [Problem]) {
         var position = report.position, cell = report.cell
         if let sourceID = report.source {
-            guard let source = try writer.source(id: sourceID) else { throw LedgerError.notFound(what: "source", id: "#\(sourceID)") }
+            // A source outside the actor's area is answered as if it did not exist, so its cell stays unnamed.
+            guard let source = try writer.source(id: sourceID), ledger.covers(source.cell) else {
+                throw LedgerError.notFound(what: "source", id: "#\(sourceID)")
+            }
             if let cell, cell != source.cell {
                 throw LedgerError.invalid(field: "--cell", reason: "source #\(sourceID) lies in \(source.cell), not \(cell)")
             }

@@ -27,10 +27,11 @@ struct ServeCommand: AsyncParsableCommand {
     var trustProxy = false
     @Option(help: "The address users reach the server at, e.g. https://hotgrid.example.gov.cn; https marks session cookies Secure.")
     var publicURL: String?
+    @Option(help: "Megabytes of rendered pages and API answers kept for reuse (least recently used go first).") var cacheMB = 64
 
     func validate() throws {
-        guard idleTimeout > 0, maxConnections > 0, connectionsPerClient > 0 else {
-            throw ValidationError("--idle-timeout, --max-connections and --connections-per-client must be positive.")
+        guard idleTimeout > 0, maxConnections > 0, connectionsPerClient > 0, cacheMB > 0 else {
+            throw ValidationError("--idle-timeout, --max-connections, --connections-per-client and --cache-mb must be positive.")
         }
         if let publicURL, !(publicURL.hasPrefix("http://") || publicURL.hasPrefix("https://")) {
             throw ValidationError("--public-url \(publicURL) must start with http:// or https://.")
@@ -44,6 +45,7 @@ struct ServeCommand: AsyncParsableCommand {
         settings.connectionsPerClient = connectionsPerClient
         settings.trustProxy = trustProxy
         settings.publicURL = publicURL
+        settings.cacheBytes = cacheMB << 20
         try await serve(SQLiteStore(opening: db), settings: settings)
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
-import HotGridServer
+@testable import HotGridServer
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Synchronization
 import Testing
 
 /// A raw TCP connection from a chosen loopback address, for floods: it sends what it is told and
@@ -108,6 +109,44 @@ struct ServerLimitsTests {
                     #expect(r.headers[HTTPField.Name("Referrer-Policy")!] == "same-origin", "\(uri)")
                 }
             }
+        }
+    }
+
+    @Test("The response cache keeps within its bytes, least recently used first, and junk parameters share one entry")
+    func cacheBounded() async throws {
+        let cache = ResponseCache(budget: 1 << 20)
+        let made = Mutex(0)
+        func fetch(_ key: String, size: Int = 10_000) {
+            _ = cache.response(key: key) { made.withLock { $0 += 1 }; return Data(count: size) }
+        }
+        for n in 0..<1_000 {
+            fetch("page \(n)")
+            fetch("page 0")   // kept in use: never the least recently used
+            #expect(cache.bytes <= 1 << 20)
+        }
+        #expect(made.withLock { $0 } == 1_000)
+        fetch("page 0")
+        fetch("page 999")
+        #expect(made.withLock { $0 } == 1_000, "the recent pages are still there")
+        fetch("page 1")
+        #expect(made.withLock { $0 } == 1_001, "an old page was let go")
+        let before = cache.bytes
+        fetch("huge", size: 200_000)   // over an eighth of the budget: served, not kept
+        #expect(cache.bytes == before)
+
+        // On the server: a junk parameter neither makes a new entry nor comes back in the links.
+        let world = try ServerWorld()
+        defer { world.cleanUp() }
+        try await withServer(world) { client in
+            var bodies: [String] = []
+            for junk in ["a", "b"] {
+                try await client.execute(uri: "/api/v1/collections/cells/items?limit=3&junk=\(junk)", method: .get) { r in
+                    #expect(r.status == .ok)
+                    bodies.append(String(buffer: r.body))
+                }
+            }
+            #expect(bodies[0] == bodies[1] && !bodies[0].contains("junk"))
+            #expect(bodies[0].contains("/api/v1/collections/cells/items?limit=3&offset=0\"") && bodies[0].contains("items?limit=3&offset=3\""))
         }
     }
 }

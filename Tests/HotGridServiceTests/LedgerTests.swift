@@ -97,6 +97,11 @@ struct LedgerTests {
         denied { try supervisor.act(problem: p.id, .assign, comment: "me?", department: "housing") }   // supervisors do not assign
         denied { try puyang.act(problem: p.id, .assign, comment: "not my city", department: "housing") }
         denied { try puyang.recordProblem(ProblemReport(cell: w.cell, category: .openBurning, description: "smoke", position: w.centre)) }
+        // Another city's source is answered as if it did not exist, its cell unnamed.
+        let puyangCell = try #require(try w.store.cells().first { $0.cityCode == "410900" })
+        #expect(throws: LedgerError.notFound(what: "source", id: "#1")) {
+            try puyang.recordProblem(ProblemReport(cell: puyangCell.id, source: 1, category: .industrialDust, description: "dust"))
+        }
         // A Hebi supervisor of one cell cannot record in another Hebi cell.
         let other = try w.store.cells().first { $0.cityCode == "410600" && $0.id != w.cell }!
         denied { try supervisor.recordProblem(ProblemReport(category: .openBurning, description: "smoke",
