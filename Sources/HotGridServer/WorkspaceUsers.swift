@@ -48,7 +48,7 @@ struct WorkspaceUsers: Sendable {
             let form: PasswordForm = try await staff.form(request, context)
             let accounts = staff.auth.accounts
             return try await acting(person, context, request) {
-                try await PasswordWork.shared.run { try accounts.setPassword(person: form.person, login: form.login, password: form.password) }
+                try await PasswordWork.shared.run { try accounts.setPassword(person: form.person, login: form.login, password: form.password, actor: person.id) }
             }
         }
     }

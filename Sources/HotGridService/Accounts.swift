@@ -28,19 +28,19 @@ public struct Accounts: Sendable {
             guard let actor else { throw LedgerError.invalid(field: "--as", reason: "an admin adds users: give your person id") }
             person = try Ledger(store: store, actor: actor).addPerson(name: name, role: role, scope: scope, department: department, phone: nil)
         }
-        try store.setCredential(person: person.id, login: login, passwordHash: Bcrypt.hash(password, cost: cost))
+        try store.setCredential(person: person.id, login: login, passwordHash: Bcrypt.hash(password, cost: cost), actor: actor ?? person.id)
         return person
     }
 
-    /// Gives an existing person a login and password, and signs them out everywhere.
-    public func setPassword(person: Int, login: String, password: String) throws {
+    /// Gives an existing person a login and password, and signs them out everywhere; audited as
+    /// done by `actor` (an admin, the person themself, or nil for the operator at the command line).
+    public func setPassword(person: Int, login: String, password: String, actor: Int?) throws {
         try check(login: login, password: password)
         guard try store.person(id: person) != nil else { throw LedgerError.unknownPerson(person) }
         if let holder = try store.credential(login: login)?.person, holder != person {
             throw LedgerError.invalid(field: "login", reason: "\(login) belongs to person #\(holder); choose another")
         }
-        try store.setCredential(person: person, login: login, passwordHash: Bcrypt.hash(password, cost: cost))
-        try store.deleteTokens(person: person)
+        try store.setCredential(person: person, login: login, passwordHash: Bcrypt.hash(password, cost: cost), actor: actor)
     }
 
     private func check(login: String, password: String) throws {

@@ -21,6 +21,8 @@ public enum AuditEntity: String, Sendable, CaseIterable {
     case department, person, cellStaff = "cell_staff", source, attachment, patrol, inspection, problem
     case problemEvent = "problem_event"
     case dataReport = "data_report"
+    /// A person's login and password hash, keyed by person; signing in and out is recorded against it.
+    case credential
 
     var table: String { rawValue }
 
@@ -30,13 +32,24 @@ public enum AuditEntity: String, Sendable, CaseIterable {
         case .department: "code"
         case .cellStaff: "cell_id || '/' || duty"
         case .attachment: "sha256"
+        case .credential: "CAST(person_id AS TEXT)"
         default: "CAST(id AS TEXT)"
         }
     }
 
-    /// The column (or expression) to find a row by its entity id; `id` takes the text id through
-    /// SQLite's numeric affinity and stays an index lookup.
-    var lookup: String { key == "CAST(id AS TEXT)" ? "id" : key }
+    /// The column (or expression) to find a row by its entity id; `id` and `person_id` take the
+    /// text id through SQLite's numeric affinity and stay index lookups.
+    var lookup: String {
+        switch key {
+        case "CAST(id AS TEXT)": "id"
+        case "CAST(person_id AS TEXT)": "person_id"
+        default: key
+        }
+    }
+
+    /// Columns kept out of the log, which records only their SHA-256 (as `<column>_sha256`): a
+    /// password hash must not be copied where auditors read, yet a changed one must show.
+    var fingerprinted: Set<String> { self == .credential ? ["password_hash"] : [] }
 }
 
 /// The append-only, hash-chained audit log.
@@ -59,14 +72,19 @@ enum AuditLog {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM \(entity.table) WHERE \(entity.lookup) = ?"), arguments: [id]) else {
             return nil
         }
-        return canonical(row)
+        return canonical(row, fingerprinting: entity.fingerprinted)
     }
 
-    /// `row` as JSON with sorted keys, leaving out the column `excluding`: the same row always
-    /// gives the same text (integers as integers, reals in Swift's shortest round-trip form, blobs in base64).
-    static func canonical(_ row: Row, excluding: String? = nil) -> String {
+    /// `row` as JSON with sorted keys, leaving out the column `excluding` and giving the columns
+    /// `fingerprinting` as their SHA-256: the same row always gives the same text (integers as
+    /// integers, reals in Swift's shortest round-trip form, blobs in base64).
+    static func canonical(_ row: Row, excluding: String? = nil, fingerprinting: Set<String> = []) -> String {
         var fields: [(String, String)] = []
         for (column, value) in row where column != excluding {
+            if fingerprinting.contains(column) {
+                fields.append((column + "_sha256", String.fromDatabaseValue(value).map { quoted(sha256($0)) } ?? "null"))
+                continue
+            }
             let text: String
             switch value.storage {
             case .null: text = "null"
@@ -122,6 +140,12 @@ enum AuditLog {
             """).execute(arguments: [seq, at, actor, action, entity.rawValue, id, payload, entry.payloadSHA256, entry.afterSHA256, previous, hash])
         head.seq = seq
         head.hash = hash
+    }
+
+    /// Appends an entry for something done to `entity` `id` that leaves its row as it was (signing
+    /// in or out): before and after are the same.
+    static func event(_ db: Database, actor: Int?, action: String, entity: AuditEntity, id: String) throws {
+        try record(db, actor: actor, action: action, entity: entity, id: id, before: try snapshot(db, entity, id: id))
     }
 }
 

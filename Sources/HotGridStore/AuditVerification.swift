@@ -39,6 +39,8 @@ extension SQLiteStore {
             var findings: [AuditFinding] = []
             var previous = AuditLog.genesis, expectedSeq = 1, count = 0, redacted = 0
             var latest: [String: (seq: Int, after: String?)] = [:]
+            // Blanked entries by person, until a later redaction of that person explains them.
+            var unexplained: [String: [Int]] = [:]
             let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM audit_entry ORDER BY seq")
             while let row = try cursor.next() {
                 count += 1
@@ -59,13 +61,26 @@ extension SQLiteStore {
                 }
                 if (row["redacted"] as Int) == 1 {
                     redacted += 1
+                    if fields.entity == AuditEntity.person.rawValue || fields.entity == AuditEntity.credential.rawValue {
+                        unexplained[fields.entityID, default: []].append(seq)
+                    } else {
+                        findings.append(AuditFinding(seq: seq, message: "its payload was removed, but only entries about a person are ever redacted"))
+                    }
                 } else if let payload = row["payload"] as String?, AuditLog.sha256(payload) != fields.payloadSHA256 {
                     findings.append(AuditFinding(seq: seq, message: "its payload does not match its hash (the before/after record was edited)"))
                 } else if row["payload"] as String? == nil {
                     findings.append(AuditFinding(seq: seq, message: "its payload is missing but it is not marked redacted"))
                 }
+                if fields.action == LedgerWriter.redactionAction, fields.entity == AuditEntity.person.rawValue {
+                    unexplained[fields.entityID] = nil
+                }
                 previous = row["hash"]
                 latest["\(fields.entity)/\(fields.entityID)"] = (seq, fields.afterSHA256)
+            }
+            for (person, blanked) in unexplained {
+                for seq in blanked {
+                    findings.append(AuditFinding(seq: seq, message: "its payload was removed, but no later entry records redacting person \(person)"))
+                }
             }
             // Every ledger row must be what its latest entry recorded.
             for entity in AuditEntity.allCases {
@@ -73,7 +88,7 @@ extension SQLiteStore {
                 for row in try Row.fetchAll(db, sql: "SELECT \(entity.key) AS audit_key, * FROM \(entity.table)") {
                     let id: String = row["audit_key"]
                     seen.insert(id)
-                    let current = AuditLog.sha256(AuditLog.canonical(row, excluding: "audit_key"))
+                    let current = AuditLog.sha256(AuditLog.canonical(row, excluding: "audit_key", fingerprinting: entity.fingerprinted))
                     guard let last = latest["\(entity.rawValue)/\(id)"] else {
                         findings.append(AuditFinding(seq: nil, message: "\(entity.rawValue) \(id) has no audit entry (written behind HotGrid's back)"))
                         continue

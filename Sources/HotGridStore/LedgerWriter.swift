@@ -139,11 +139,15 @@ public struct LedgerWriter {
     public func redactPerson(_ id: Int) throws {
         try db.execute(sql: "PRAGMA secure_delete = ON")
         try db.cachedStatement(sql: "UPDATE person SET name = '[redacted]', phone = NULL, redacted = 1 WHERE id = ?").execute(arguments: [id])
-        try db.cachedStatement(sql: "UPDATE audit_entry SET payload = NULL, redacted = 1 WHERE entity = 'person' AND entity_id = ?").execute(
-                       arguments: ["\(id)"])
-        // The tombstone: chained like any entry, with no trace of what was removed.
-        try AuditLog.record(db, actor: actor, action: "redact_person", entity: .person, id: "\(id)", before: nil, head: head)
+        try db.cachedStatement(sql: "UPDATE audit_entry SET payload = NULL, redacted = 1 WHERE entity IN ('person', 'credential') AND entity_id = ?")
+            .execute(arguments: ["\(id)"])
+        // The tombstone: chained like any entry, with no trace of what was removed; `audit verify`
+        // accepts a blanked entry only when a tombstone for its person follows it.
+        try AuditLog.record(db, actor: actor, action: Self.redactionAction, entity: .person, id: "\(id)", before: nil, head: head)
     }
+
+    /// The action of a redaction's tombstone.
+    static let redactionAction = "redact_person"
 
     static func json(_ values: [String]) -> String {
         "[" + values.map { "\"\($0)\"" }.joined(separator: ",") + "]"

@@ -215,6 +215,13 @@ enum Schema {
                 ALTER TABLE hotspot_list ADD COLUMN settings TEXT NOT NULL DEFAULT '[]';
                 """)
         }
+        migrator.registerMigration("v9-audited-credentials") { db in
+            // Logins and password hashes join the audit log (their hash only): each existing
+            // one gets its first entry, by nobody, so later changes chain from it.
+            for person in try String.fetchAll(db, sql: "SELECT CAST(person_id AS TEXT) FROM credential ORDER BY person_id") {
+                try AuditLog.record(db, actor: nil, action: "adopt_credential", entity: .credential, id: person, before: nil)
+            }
+        }
         return migrator
     }
 }

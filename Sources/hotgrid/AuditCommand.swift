@@ -36,8 +36,8 @@ struct StatsCommand: ParsableCommand {
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
-        abstract: "The hash-chained audit log: verify it, or redact a person's personal data.",
-        subcommands: [AuditVerifyCommand.self, AuditRedactCommand.self]
+        abstract: "The hash-chained audit log: verify it, read it, or redact a person's personal data.",
+        subcommands: [AuditVerifyCommand.self, AuditLogCommand.self, AuditRedactCommand.self]
     )
 }
 
@@ -61,6 +61,39 @@ struct AuditVerifyCommand: ParsableCommand {
         for f in findings { print("✗ \(f)") }
         print("\(report.entries) entries (\(report.redacted) redacted), head \(report.head): " + (findings.isEmpty ? "intact" : "\(findings.count) problem(s)"))
         if !findings.isEmpty { throw ExitCode(1) }
+    }
+}
+
+struct AuditLogCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "log",
+        abstract: "The latest entries: who did what to which row, and when (Beijing time).",
+        discussion: """
+            With --person, what that person did and what was done to them: their record, password \
+            changes (set_password, and by whom), sign-ins (sign_in_session, sign_in_token), sign-outs \
+            and ended sessions. An actor of "-" is the operator at the command line.
+            """
+    )
+
+    @Option(help: "The HotGrid database.") var db: String
+    @Option(help: "Only entries by or about this person.") var person: Int?
+    @Option(help: "How many of the latest entries.") var last = 50
+
+    func validate() throws {
+        guard last > 0 else { throw ValidationError("--last must be positive.") }
+    }
+
+    func run() throws {
+        let store = try SQLiteStore(opening: db)
+        let names = Dictionary(uniqueKeysWithValues: try store.persons().map { ($0.id, $0.name) })
+        let input = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+        var output = Date.ISO8601FormatStyle(timeZone: TimeZone(secondsFromGMT: 8 * 3600)!)
+        output = output.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: false).timeSeparator(.colon)
+        for e in try store.auditEntries(person: person, limit: last) {
+            let at = (try? input.parse(e.at)).map { output.format($0).replacingOccurrences(of: "T", with: " ") } ?? e.at
+            let actor = e.actor.map { "#\($0) \(names[$0] ?? "")" } ?? "-"
+            print("\(e.seq)\t\(at)\t\(actor)\t\(e.action)\t\(e.entity) \(e.entityID)\(e.redacted ? "\t(redacted)" : "")")
+        }
     }
 }
 

@@ -112,7 +112,7 @@ struct UserPasswordCommand: ParsableCommand {
     @Option(help: "Login name.") var login: String
 
     func run() throws {
-        try Accounts(store: SQLiteStore(opening: db)).setPassword(person: person, login: login, password: try readPassword())
+        try Accounts(store: SQLiteStore(opening: db)).setPassword(person: person, login: login, password: try readPassword(), actor: nil)
         print("Person #\(person) signs in as \(login)")
     }
 }

@@ -86,13 +86,14 @@ struct RouteWalkTests {
                              "cell_id": world.cell.description, "source_id": 1, "lon": world.centre.longitude, "lat": world.centre.latitude,
                              "answer": "x"])
 
+        // Signed in beforehand: signing in is itself an audited change.
+        let sessions = try Dictionary(uniqueKeysWithValues: (outsiders.values.map { $0 } + [2]).map { ($0, try BrowserSession(world, person: $0)) })
         try await withServer(world) { client in
             /// One request of the walk as `person` (nil: nobody signed in): its status and body.
             func call(_ step: (method: HTTPRequest.Method, uri: String, route: String), as person: Int?) async throws -> (HTTPResponse.Status, String) {
                 var headers: HTTPFields = [:], payload: ByteBuffer?
                 var csrf = ""
-                if let person {
-                    let session = try BrowserSession(world, person: person)
+                if let person, let session = sessions[person] {
                     headers[.cookie] = session.cookie
                     csrf = session.csrf
                 }

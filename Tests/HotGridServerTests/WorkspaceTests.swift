@@ -152,8 +152,14 @@ struct WorkspaceTests {
             #expect(try await token(client, "hebi-county").count > 20)
             #expect(try await admin.post(client, "/staff/users/password", [("person", "2"), ("login", "hebi"), ("password", "a new password 2")]).status == .seeOther)
             #expect(try await hebi.get(client, "/staff").status == .seeOther)
+            // The reset and whoever signs in with the new password are both on the record.
+            try await client.execute(uri: "/api/v1/auth/token", method: .post, headers: [.contentType: "application/json"],
+                                     body: body(["login": "hebi", "password": "a new password 2"])) { #expect($0.status == .created) }
         }
         #expect(try world.store.persons().count == 8)
+        let trail = try world.store.auditEntries(person: 2, limit: 3).map { "\($0.actor ?? 0) \($0.action)" }
+        #expect(trail == ["1 set_password", "1 end_sessions", "2 sign_in_token"])
+        #expect(try AuditCheck.run(store: world.store).isIntact)
     }
 
     @Test("Without a session every workspace page sends the browser to sign in, and every workspace form is refused")

@@ -45,6 +45,17 @@ struct LedgerWorld {
     func ledger(_ person: Int) throws -> Ledger { try Ledger(store: store, actor: person) }
 
     func evidence(_ name: String) throws -> String { try world.scratch.write(name, "photo \(name)") }
+
+    /// What `audit verify` says of a copy of the database after `sql` ran on it behind HotGrid's back.
+    func tampered(_ sql: String) throws -> [String] {
+        try store.checkpoint()
+        let copy = world.scratch.path("tampered-\(UUID().uuidString).sqlite")
+        try FileManager.default.copyItem(atPath: store.path, toPath: copy)
+        let queue = try DatabaseQueue(path: copy)
+        try queue.write { try $0.execute(sql: sql) }
+        try queue.close()
+        return try SQLiteStore(opening: copy).verifyAudit().findings.map(\.description)
+    }
 }
 
 @Suite("The supervision ledger")
@@ -188,15 +199,7 @@ struct LedgerTests {
         let p = try w.ledger(3).recordProblem(ProblemReport(source: 1, category: .vocs, description: "no VOCs treatment")).problem
         _ = try w.ledger(2).act(problem: p.id, .assign, comment: "go", department: "environment")
         #expect(try AuditCheck.run(store: w.store).isIntact)
-        try w.store.checkpoint()
-        func tampered(_ sql: String) throws -> [String] {
-            let copy = w.world.scratch.path("tampered-\(UUID().uuidString).sqlite")
-            try FileManager.default.copyItem(atPath: w.store.path, toPath: copy)
-            let queue = try DatabaseQueue(path: copy)
-            try queue.write { try $0.execute(sql: sql) }
-            try queue.close()
-            return try SQLiteStore(opening: copy).verifyAudit().findings.map(\.description)
-        }
+        let tampered = w.tampered
         let lastProblemEntry = try DatabaseQueue(path: w.store.path).read {
             try Int.fetchOne($0, sql: "SELECT MAX(seq) FROM audit_entry WHERE entity = 'problem'")!
         }
@@ -216,6 +219,50 @@ struct LedgerTests {
         let bytes = try Data(contentsOf: URL(fileURLWithPath: w.store.path))
         #expect(bytes.range(of: Data("13900000000".utf8)) == nil && bytes.range(of: Data("Supervisor".utf8)) == nil)
         #expect(try w.store.person(id: 3)?.name == "[redacted]")
+        // A blanked payload that no redaction explains is named.
+        #expect(try tampered("UPDATE audit_entry SET payload = NULL, redacted = 1 WHERE seq = 18")
+            == ["entry 18: its payload was removed, but only entries about a person are ever redacted"])
+        let personEntries = try w.store.auditEntries(person: 2, limit: 100).filter { $0.entity == "person" && $0.entityID == "2" }
+        #expect(try tampered("UPDATE audit_entry SET payload = NULL, redacted = 1 WHERE entity = 'person' AND entity_id = '2'")
+            == personEntries.map { "entry \($0.seq): its payload was removed, but no later entry records redacting person 2" })
+    }
+
+    @Test("Logins are audited: who set a password, every sign-in and sign-out, never the hash; an older database's logins are adopted")
+    func credentials() throws {
+        let w = try LedgerWorld()
+        defer { w.world.scratch.cleanUp() }
+        // A database from before logins were audited: a credential with no entry.
+        let path = w.store.path
+        try DatabaseQueue(path: path).write { db in
+            try db.execute(sql: """
+                INSERT INTO credential (person_id, login, password_hash, updated_at) VALUES (2, 'hebi', 'old-hash', '2026-01-01T00:00:00.000Z');
+                DELETE FROM grdb_migrations WHERE identifier = 'v9-audited-credentials';
+                """)
+        }
+        #expect(try w.store.verifyAudit().findings.map(\.description) == ["credential 2 has no audit entry (written behind HotGrid's back)"])
+        let store = try SQLiteStore(opening: path)
+        #expect(try store.verifyAudit().isIntact)
+        var accounts = Accounts(store: store)
+        accounts.cost = 4
+        // The admin resets the officer's password while the officer is signed in, then signs in as them.
+        let (session, _) = try accounts.issue(.session, for: 2, lifetime: 60)
+        try accounts.setPassword(person: 2, login: "hebi", password: "password-123", actor: 1)
+        #expect(try accounts.resolve(session, kind: .session) == nil)
+        let (token, _) = try accounts.issue(.bearer, for: 2, lifetime: 60)
+        try accounts.revoke(token)
+        let trail = try store.auditEntries(person: 2, limit: 10).filter { $0.entity == "credential" }.map { "\($0.actor.map(String.init) ?? "-") \($0.action)" }
+        #expect(trail == ["- adopt_credential", "2 sign_in_session", "1 set_password", "1 end_sessions", "2 sign_in_token", "2 sign_out"])
+        #expect(try store.verifyAudit().isIntact)
+        let hash = try #require(try store.credential(login: "hebi")?.passwordHash)
+        let payloads = try DatabaseQueue(path: path).read { try String.fetchAll($0, sql: "SELECT payload FROM audit_entry WHERE entity = 'credential'") }
+        #expect(payloads.count == 6 && payloads.allSatisfy { !$0.contains(hash) && !$0.contains("old-hash") && $0.contains("password_hash_sha256") })
+        // A password hash swapped in SQL is caught.
+        #expect(try w.tampered("UPDATE credential SET password_hash = 'known' WHERE person_id = 2").contains { $0.contains("credential 2 differs from what this entry recorded") })
+        // Redacting the person blanks their login entries too, and the chain still verifies.
+        try w.ledger(1).redact(person: 2)
+        let report = try store.verifyAudit()
+        let about = try store.auditEntries(person: 2, limit: 100).filter { ["person", "credential"].contains($0.entity) && $0.entityID == "2" }
+        #expect(report.isIntact && report.redacted == about.count - 1 && about.dropLast().allSatisfy(\.redacted) && about.last?.action == "redact_person")
     }
 }
 
