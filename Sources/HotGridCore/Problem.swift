@@ -53,10 +53,13 @@ public enum ProblemStatus: String, Sendable, Codable, CaseIterable {
 ///                        ▼   │
 ///                   not_responsible
 ///     reported | assigned | not_responsible ─mark_duplicate→ duplicate (closed)
+///     assigned | rectifying ─extend→ the same status, with a later deadline (延期)
 public enum ProblemAction: String, Sendable, Codable, CaseIterable {
     case assign, accept, decline, reassign, submit, verify
     case returnForRework = "return"
     case markDuplicate = "mark_duplicate"
+    /// More time for the rectification: a later deadline, granted with its reason, the status unchanged.
+    case extend
 
     /// The status after this action from `status`; nil when the action does not apply there.
     public func next(from status: ProblemStatus) -> ProblemStatus? {
@@ -67,6 +70,7 @@ public enum ProblemAction: String, Sendable, Codable, CaseIterable {
         case (.submit, .rectifying): .submitted
         case (.verify, .submitted): .verified
         case (.markDuplicate, .reported), (.markDuplicate, .assigned), (.markDuplicate, .notResponsible): .duplicate
+        case (.extend, .assigned), (.extend, .rectifying): status
         default: nil
         }
     }

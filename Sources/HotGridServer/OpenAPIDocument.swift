@@ -390,7 +390,7 @@ enum OpenAPIDocument {
                       type: object
                       required: [action, comment]
                       properties:
-                        action: {type: string, enum: [assign, accept, decline, reassign, submit, verify, return, mark_duplicate]}
+                        action: {type: string, enum: [assign, accept, decline, reassign, submit, verify, return, mark_duplicate, extend]}
                         comment: {type: string}
                         department: {type: string}
                         deadline: {type: string}

@@ -38,7 +38,8 @@ extension Ledger {
     }
 
     /// Moves problem `id` by `action`, with a comment (always), a department and deadline (assign,
-    /// reassign), the problem it repeats (mark_duplicate) and evidence files (required to verify).
+    /// reassign), a new deadline (extend), the problem it repeats (mark_duplicate) and evidence
+    /// files (required to verify).
     public func act(problem id: Int, _ action: ProblemAction, comment: String, department: String? = nil, deadline: Day? = nil,
                     duplicateOf: Int? = nil, evidence paths: [String] = []) throws -> Problem {
         try batch { try $0.act(problem: id, action, comment: comment, department: department, deadline: deadline, duplicateOf: duplicateOf, evidence: paths) }
@@ -133,6 +134,16 @@ public struct LedgerBatch {
                     + "(\(problem.category.defaultDeadlineDays) days from \(problem.foundOn): \(latest))")
             }
             problem.department = department
+            problem.deadline = due
+        case .extend:
+            // One period of the category's rule at a time, from the deadline it replaces.
+            guard let due = deadline else { throw LedgerError.missingField(action: action, field: "the new deadline (--deadline)") }
+            let current = problem.deadline ?? problem.foundOn.advanced(by: problem.category.defaultDeadlineDays)
+            let latest = current.advanced(by: problem.category.defaultDeadlineDays)
+            guard due > current, due <= latest else {
+                throw LedgerError.invalid(field: "--deadline", reason: "an extension moves the deadline \(current) later, by at most "
+                    + "\(problem.category.defaultDeadlineDays) days (\(problem.category.chineseName)): up to \(latest)")
+            }
             problem.deadline = due
         case .markDuplicate:
             guard let original = duplicateOf else { throw LedgerError.missingField(action: action, field: "the problem it repeats (--duplicate-of)") }

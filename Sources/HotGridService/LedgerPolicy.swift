@@ -32,6 +32,7 @@ struct LedgerPolicy {
             case .assign, .reassign, .markDuplicate: allowed = [.cityOfficer, .countyOfficer, .gridLeader]
             case .accept, .decline, .submit: allowed = [.departmentOfficer]
             case .verify, .returnForRework: allowed = [.cityOfficer, .countyOfficer, .gridSupervisor]
+            case .extend: allowed = [.cityOfficer, .countyOfficer]
             }
         }
         guard allowed.contains(person.role) else {

@@ -87,7 +87,9 @@ struct ProblemCommand: ParsableCommand {
         discussion: """
             reported → assign → assigned → accept → rectifying → submit → submitted → verify → verified (closed, frozen); \
             submitted → return → rectifying; assigned → decline → not_responsible → reassign → assigned; \
-            reported/assigned/not_responsible → mark_duplicate → duplicate (closed). Every change needs a comment; verify needs evidence.
+            reported/assigned/not_responsible → mark_duplicate → duplicate (closed); assigned/rectifying → extend (a later \
+            --deadline, by at most the category's days at a time; city and county officers). Every change needs a comment; \
+            verify needs evidence.
             """,
         subcommands: [ProblemRecordCommand.self, ProblemUpdateCommand.self, ProblemListCommand.self, ProblemSheetCommand.self]
     )
@@ -126,7 +128,7 @@ struct ProblemRecordCommand: ParsableCommand {
 struct ProblemUpdateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "update",
-        abstract: "Move a problem: assign, accept, decline, reassign, submit, verify, return, mark_duplicate."
+        abstract: "Move a problem: assign, accept, decline, reassign, submit, verify, return, mark_duplicate, extend."
     )
 
     @OptionGroup var staff: ActingStaff
@@ -134,7 +136,7 @@ struct ProblemUpdateCommand: ParsableCommand {
     @Option(help: "The action.") var action: ProblemAction
     @Option(help: "Why (required).") var comment: String
     @Option(help: "The responsible department (assign, reassign).") var department: String?
-    @Option(help: "The deadline (assign, reassign; default: found day + the category's days).") var deadline: Day?
+    @Option(help: "The deadline (assign, reassign; default: found day + the category's days; extend: the new one).") var deadline: Day?
     @Option(help: "The problem this one repeats (mark_duplicate).") var duplicateOf: Int?
     @Option(help: "Evidence file (repeat for several; verify needs one).") var evidence: [String] = []
 

@@ -51,7 +51,7 @@ struct InputLimitsTests {
         }
     }
 
-    @Test("A finding dated 1990 and a one-day category's deadline in 2099 are refused; the rule's own deadline is taken")
+    @Test("A finding dated 1990 and a one-day category's deadline in 2099 are refused; the rule's own deadline is taken; more time is an audited extension")
     func datesAndDeadlines() async throws {
         let world = try ServerWorld()
         defer { world.cleanUp() }
@@ -75,8 +75,28 @@ struct InputLimitsTests {
             try await client.execute(uri: "/api/v1/problems/\(id)/actions", method: .post, headers: headers, body: body(byRule)) { r in
                 #expect(r.status == .ok)
             }
+            // More time is an extension (延期): one period of the rule at a time, by the city, with its reason.
+            let action = "/api/v1/problems/\(id)/actions"
+            for deadline in [nil, "2099-01-01", Ledger.today.description] {
+                var extend: [String: Any] = ["action": "extend", "comment": "rain for a week"]
+                extend["deadline"] = deadline
+                try await client.execute(uri: action, method: .post, headers: headers, body: body(extend)) { r in
+                    #expect(r.status == .unprocessableContent && String(buffer: r.body).contains("deadline"), "\(deadline ?? "none"): \(String(buffer: r.body))")
+                }
+            }
+            let extend: [String: Any] = ["action": "extend", "comment": "rain for a week", "deadline": Ledger.today.advanced(by: 2).description]
+            let housing = try await token(client, "housing")
+            try await client.execute(uri: action, method: .post, headers: [.contentType: "application/json", .authorization: "Bearer \(housing)"],
+                                     body: body(extend)) { #expect($0.status == .forbidden) }
+            try await client.execute(uri: action, method: .post, headers: headers, body: body(extend)) { r in
+                let moved = try json(r)
+                #expect(r.status == .ok && moved["status"] as? String == "assigned", "\(String(buffer: r.body))")
+            }
         }
-        #expect(try world.store.problems().first?.deadline == Ledger.today.advanced(by: 1))
+        #expect(try world.store.problems().first?.deadline == Ledger.today.advanced(by: 2))
+        let history = try world.store.problemEvents(problem: try #require(try world.store.problems().first?.id))
+        #expect(history.map(\.action) == [nil, .assign, .extend] && history.last?.comment == "rain for a week")
+        #expect(try AuditCheck.run(store: world.store).isIntact)
     }
 
     @Test("A description written as a spreadsheet formula is text in the problem sheet's CSV; numbers stay numbers")
