@@ -10,7 +10,8 @@ Probes (each prints what it measured):
   flood     2,000 idle sockets from 127.0.0.2: how many the server closed at once, how many are
             still open after 5 s and after 40 s, and whether 127.0.0.1 is answered meanwhile.
   cache     the server's resident memory before and after 1,000 requests of
-            /api/v1/collections/cells/items?limit=10000&junk=N.
+            /api/v1/collections/cells/items?limit=10000&junk=N (one answer under junk names),
+            then 300 of ?limit=10000&offset=N (as many distinct answers of ~3 MB each).
 Needs wrk (Debian's wrk) and Linux (/proc for the memory)."""
 import argparse
 import os
@@ -124,12 +125,13 @@ def rss(pid):
 
 
 def cache(base, pid):
-    before = rss(pid)
-    start = time.time()
-    for n in range(1000):
-        with urllib.request.urlopen(f"{base}/api/v1/collections/cells/items?limit=10000&junk={n}", timeout=60) as r:
-            r.read()
-    print(f"cache: resident memory {before} MB before, {rss(pid)} MB after 1,000 ?limit=10000&junk=N ({time.time() - start:.0f} s)")
+    for query, count in (("limit=10000&junk={n}", 1000), ("limit=10000&offset={n}", 300)):
+        before = rss(pid)
+        start = time.time()
+        for n in range(count):
+            with urllib.request.urlopen(f"{base}/api/v1/collections/cells/items?" + query.format(n=n), timeout=60) as r:
+                r.read()
+        print(f"cache: resident memory {before} MB before, {rss(pid)} MB after {count:,} ?{query.replace('{n}', 'N')} ({time.time() - start:.0f} s)")
 
 
 def main():
