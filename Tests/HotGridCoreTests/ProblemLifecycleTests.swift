@@ -14,6 +14,7 @@ struct ProblemLifecycleTests {
             .verify: [.submitted: .verified],
             .returnForRework: [.submitted: .rectifying],
             .markDuplicate: [.reported: .duplicate, .assigned: .duplicate, .notResponsible: .duplicate],
+            .extend: [.assigned: .assigned, .rectifying: .rectifying],
         ]
         for action in ProblemAction.allCases {
             for status in ProblemStatus.allCases {
