@@ -19,14 +19,17 @@ public struct HourlyAggregator: Sendable {
         var valid = 0
         var hoursSeen: UInt32 = 0
         var daily: Double??
+        /// Sums and valid hours of the other pollutants.
+        var others: [Pollutant: (sum: Double, valid: Int)] = [:]
     }
 
     private var tallies: [Key: Tally] = [:]
 
     public init() {}
 
-    /// Adds one hourly value (`pm25` nil: the hour was reported missing). `hour` is 0…23, Beijing time.
-    public mutating func add(station: String, day: Day, hour: Int, pm25: Double?) throws(Conflict) {
+    /// Adds one hour's values (`pm25` nil: the hour was reported missing; `others`: the other
+    /// pollutants present that hour). `hour` is the hour's start, 0…23, Beijing time.
+    public mutating func add(station: String, day: Day, hour: Int, pm25: Double?, others: [Pollutant: Double] = [:]) throws(Conflict) {
         let key = Key(station: station, day: day.ordinal)
         var tally = tallies[key] ?? Tally()
         guard tally.daily == nil else { throw .mixedHourlyAndDaily }
@@ -36,6 +39,10 @@ public struct HourlyAggregator: Sendable {
         if let pm25 {
             tally.sum += pm25
             tally.valid += 1
+        }
+        for (pollutant, value) in others {
+            let t = tally.others[pollutant] ?? (0, 0)
+            tally.others[pollutant] = (t.sum + value, t.valid + 1)
         }
         tallies[key] = tally
     }
@@ -51,6 +58,11 @@ public struct HourlyAggregator: Sendable {
         tallies[key] = tally
     }
 
+    /// Forgets every station-day not in `days` (a day only partly in the files read).
+    public mutating func keep(days: Set<Day>) {
+        tallies = tallies.filter { days.contains(Day(ordinal: $0.key.day)) }
+    }
+
     /// The station-days, sorted by station then day. Hourly days with fewer than
     /// ``ValidityRule/minimumHoursPerDay`` valid hours have no mean but keep their hour count.
     public func days() -> [StationDay] {
@@ -60,7 +72,8 @@ public struct HourlyAggregator: Sendable {
                 return StationDay(stationID: key.station, day: day, pm25: daily, validHours: nil)
             }
             let mean = tally.valid >= ValidityRule.minimumHoursPerDay ? tally.sum / Double(tally.valid) : nil
-            return StationDay(stationID: key.station, day: day, pm25: mean, validHours: tally.valid)
+            let others = tally.others.filter { $0.value.valid >= ValidityRule.minimumHoursPerDay }.mapValues { $0.sum / Double($0.valid) }
+            return StationDay(stationID: key.station, day: day, pm25: mean, validHours: tally.valid, others: others)
         }.sorted { ($0.stationID, $0.day) < ($1.stationID, $1.day) }
     }
 }

@@ -24,11 +24,14 @@ public struct StationDay: Hashable, Sendable, Codable {
     public let pm25: Double?
     /// Valid hourly values behind the mean; nil for a day reported as one daily value.
     public let validHours: Int?
+    /// Daily means of the other pollutants, where their hours pass the same validity rule.
+    public let others: [Pollutant: Double]
 
-    public init(stationID: String, day: Day, pm25: Double?, validHours: Int?) {
+    public init(stationID: String, day: Day, pm25: Double?, validHours: Int?, others: [Pollutant: Double] = [:]) {
         self.stationID = stationID
         self.day = day
         self.pm25 = pm25
         self.validHours = validHours
+        self.others = others
     }
 }

@@ -34,17 +34,12 @@ public struct StationIngest {
         /// Malformed rows skipped under --skip-bad-rows, with the first few reasons.
         public var skippedRows = 0
         public var skippedExamples: [String] = []
-        public var stationDays = 0
-        public var validDays = 0
-        public var firstDay: Day?
-        public var lastDay: Day?
+        public var stored = StationDayCounts()
     }
 
     public func run(store: SQLiteStore, progress: ProgressReporter = SilentProgress()) throws -> Summary {
         var summary = Summary()
-        let info = try store.regionInfo()
-        let regionCells = Set(try store.cells().map(\.id))
-        let stations = try readStations(resolution: info.resolution, regionCells: regionCells, summary: &summary)
+        let stations = try readStations(placement: StationPlacement(store: store), summary: &summary)
         guard !stations.isEmpty else { throw IngestError.noStationsInRegion(path: stationsPath) }
         let inRegion = Set(stations.map(\.id))
         let outside = Set(summary.stationsOutside)
@@ -72,8 +67,11 @@ public struct StationIngest {
                 if text.isEmpty {
                     summary.missingValues += 1
                 } else {
-                    guard let value = Double(text), value.isFinite else { throw RowProblem("pm25 '\(text)' is not a number") }
+                    guard let value = DecimalText.parse(text) else { throw RowProblem("pm25 '\(text.prefix(40))' is not a number") }
                     guard value >= 0 else { throw RowProblem("pm25 \(text) is negative") }
+                    guard value <= Pollutant.pm25.plausibleMaximum else {
+                        throw RowProblem("pm25 \(text) is above \(Int(Pollutant.pm25.plausibleMaximum)) µg/m³, more than any real hour")
+                    }
                     pm25 = value
                 }
                 do {
@@ -93,21 +91,13 @@ public struct StationIngest {
         }
         progress.end("\(summary.observationRows) rows")
 
-        let days = aggregator.days()
-        summary.stationDays = days.count
-        summary.validDays = days.filter { $0.pm25 != nil }.count
-        summary.firstDay = days.map(\.day).min()
-        summary.lastDay = days.map(\.day).max()
-        progress.begin("Storing \(stations.count) stations and \(days.count) station-days", total: 1)
-        try store.importStations(stations, days: days, source: "\(stationsPath) + \(observationsPath)",
-                                 summary: "\(summary.stationDays) station-days, \(summary.validDays) valid, \(summary.skippedRows) rows skipped")
-        progress.end("done")
+        summary.stored = try StationDayCounts(storing: stations, days: aggregator.days(), in: store, source: "\(stationsPath) + \(observationsPath)",
+                                              skipped: "\(summary.skippedRows) rows", progress: progress)
         return summary
     }
 
-    private func readStations(resolution: GridResolution, regionCells: Set<CellID>, summary: inout Summary) throws -> [Station] {
+    private func readStations(placement: StationPlacement, summary: inout Summary) throws -> [Station] {
         let reader = try CSVReader(path: stationsPath)
-        let grid = NationalGrid()
         var columns: CSVColumns?
         var stations: [Station] = []
         var seen: Set<String> = []
@@ -120,11 +110,11 @@ public struct StationIngest {
                 guard !id.isEmpty else { throw RowProblem("station_id is empty") }
                 guard seen.insert(id).inserted else { throw RowProblem("station '\(id)' appears twice") }
                 let lonText = columns.value("lon", in: fields), latText = columns.value("lat", in: fields)
-                guard let lon = Double(lonText), (-180...180).contains(lon) else { throw RowProblem("lon '\(lonText)' is not a longitude in -180…180") }
-                guard let lat = Double(latText), (-90...90).contains(lat) else { throw RowProblem("lat '\(latText)' is not a latitude in -90…90") }
+                guard let lon = DecimalText.parse(lonText), (-180...180).contains(lon) else { throw RowProblem("lon '\(lonText)' is not a longitude in -180…180") }
+                guard let lat = DecimalText.parse(latText), (-90...90).contains(lat) else { throw RowProblem("lat '\(latText)' is not a latitude in -90…90") }
                 summary.stationsRead += 1
                 let position = LonLat(longitude: lon, latitude: lat)
-                guard let cell = try? grid.cell(at: position, resolution: resolution), regionCells.contains(cell) else {
+                guard let cell = placement.cell(at: position) else {
                     summary.stationsOutside.append(id)
                     return
                 }

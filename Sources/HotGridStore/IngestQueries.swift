@@ -55,14 +55,18 @@ extension SQLiteStore {
         }
     }
 
-    /// Every stored station-day, by station then day.
-    public func stationDays() throws -> [StationDay] {
+    /// Every stored station-day, by station then day; with `others`, the other pollutants' means too.
+    public func stationDays(others: Bool = false) throws -> [StationDay] {
         // Read by position through a cursor: a network's years are hundreds of thousands of rows.
-        try pool.read { db in
+        let more = Pollutant.allCases.filter { $0 != .pm25 }
+        return try pool.read { db in
             var days: [StationDay] = []
-            let rows = try Row.fetchCursor(db, sql: "SELECT station_id, day, pm25, valid_hours FROM station_day ORDER BY station_id, day")
+            let columns = ["station_id", "day", "pm25", "valid_hours"] + (others ? more.map(\.column) : [])
+            let rows = try Row.fetchCursor(db, sql: "SELECT \(columns.joined(separator: ", ")) FROM station_day ORDER BY station_id, day")
             while let row = try rows.next() {
-                days.append(StationDay(stationID: row[0], day: Day(row[1] as String) ?? Day(ordinal: 0), pm25: row[2], validHours: row[3]))
+                var means: [Pollutant: Double] = [:]
+                if others { for (i, p) in more.enumerated() { means[p] = row[4 + i] } }
+                days.append(StationDay(stationID: row[0], day: Day(row[1] as String) ?? Day(ordinal: 0), pm25: row[2], validHours: row[3], others: means))
             }
             return days
         }

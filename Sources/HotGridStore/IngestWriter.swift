@@ -31,11 +31,14 @@ extension SQLiteStore {
             for s in stations {
                 try upsert.execute(arguments: [s.id, s.name, s.position.longitude, s.position.latitude, s.cell.description])
             }
+            let more = Pollutant.allCases.filter { $0 != .pm25 }
             let insertDay = try db.makeStatement(sql: """
-                INSERT OR REPLACE INTO station_day (station_id, day, pm25, valid_hours) VALUES (?, ?, ?, ?)
+                INSERT OR REPLACE INTO station_day (station_id, day, pm25, valid_hours, \(more.map(\.column).joined(separator: ", ")))
+                VALUES (?, ?, ?, ?\(String(repeating: ", ?", count: more.count)))
                 """)
             for d in days {
-                try insertDay.execute(arguments: [d.stationID, d.day.description, d.pm25, d.validHours])
+                let others: [(any DatabaseValueConvertible)?] = more.map { d.others[$0] }
+                try insertDay.execute(arguments: StatementArguments([d.stationID, d.day.description, d.pm25, d.validHours] + others))
             }
             try Self.log(db, kind: "stations", source: source, summary: summary)
         }

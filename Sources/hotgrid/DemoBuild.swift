@@ -49,7 +49,7 @@ struct DemoBuild {
         headline("Ingesting the stations' hourly PM2.5")
         let stations = try StationIngest(stationsPath: file("stations.csv"), observationsPath: file("observations.csv"))
             .run(store: store, progress: TerminalProgress())
-        say("\(stations.stationsInRegion) stations, \(stations.validDays) valid station-days of \(stations.stationDays)")
+        say("\(stations.stationsInRegion) stations, \(stations.stored.validDays) valid station-days of \(stations.stored.stationDays)")
 
         headline("Ingesting the satellite PM2.5 and the meteorology (\(Self.fields.map(\.rawValue).joined(separator: ", ")))")
         for variable in Self.fields {

@@ -15,38 +15,96 @@ struct IngestCommand: ParsableCommand {
 struct IngestStationsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stations",
-        abstract: "Load stations and their hourly (or daily) PM2.5; daily means follow HJ 663-2013.",
+        abstract: "Load stations and their hourly (or daily) values: CNEMC's files as published, or a long CSV; daily means follow HJ 663-2013.",
         discussion: """
-            stations.csv: station_id,name,lon,lat (WGS84). A station outside the region is reported and kept out. \
-            observations.csv: station_id,time,pm25. time is ISO 8601 (2017-01-01T08:00, 2017-01-01 08:00:00, \
-            with Z or +08:00 if not Beijing time); a date alone (2017-01-01) is a daily value. An empty pm25 is \
-            a missing value. A day's mean needs at least 20 valid hours; days below keep their hour count but \
-            no mean. Re-ingesting a station's day replaces it. The whole import is one transaction.
+            CNEMC: --cnemc takes china_sites_YYYYMMDD.csv files or folders of them (date,hour,type,<station codes>…, \
+            as the ministry's real-time release publishes them) and --station-list the station list \
+            (监测点编码,监测点名称,城市,经度,纬度[,对照点]). Every hourly pollutant is kept (PM2.5, PM10, SO2, NO2, O3, \
+            CO). An hour stamp ends its hour (hour 16 is 15:00–16:00 Beijing time; hour 0 is the day before's last \
+            hour); a day is kept only when its own file was read. Values must be numbers within plausible limits \
+            (PM2.5 ≤ 2000 µg/m³, PM10 ≤ 20000, SO2 ≤ 5000, NO2 ≤ 2000, O3 ≤ 2000, CO ≤ 150 mg/m³). \
+            Long CSV: --stations station_id,name,lon,lat (WGS84) and --observations station_id,time,pm25. time is \
+            ISO 8601 (2017-01-01T08:00, 2017-01-01 08:00:00, with Z or +08:00 if not Beijing time), the hour's \
+            start; a date alone (2017-01-01) is a daily value. An empty value is a missing one. \
+            A day's mean needs at least 20 valid hours; days below keep their hour count but no mean. Stations \
+            outside the region are kept out and listed in <db>.stations-outside.txt. Re-ingesting a station's day \
+            replaces it. The whole import is one transaction.
             """
     )
 
     @Option(help: "The HotGrid database.") var db: String
-    @Option(help: "CSV of stations: station_id,name,lon,lat.") var stations: String
-    @Option(help: "CSV of observations: station_id,time,pm25.") var observations: String
-    @Flag(help: "Skip malformed rows and count them instead of refusing the import.") var skipBadRows = false
+    @Option(help: "CSV of stations: station_id,name,lon,lat.") var stations: String?
+    @Option(help: "CSV of observations: station_id,time,pm25.") var observations: String?
+    @Option(parsing: .upToNextOption, help: "CNEMC china_sites_YYYYMMDD.csv files, or folders of them.") var cnemc: [String] = []
+    @Option(help: "CNEMC's station list (监测点编码,监测点名称,城市,经度,纬度).") var stationList: String?
+    @Flag(help: "Skip malformed rows (CNEMC: values) and count them instead of refusing the import.") var skipBadRows = false
+
+    func validate() throws {
+        let long = stations != nil || observations != nil, wide = !cnemc.isEmpty || stationList != nil
+        guard long != wide else { throw ValidationError("Give either --cnemc FILES --station-list FILE, or --stations FILE --observations FILE.") }
+        if long, stations == nil || observations == nil { throw ValidationError("--stations and --observations go together.") }
+        if wide, cnemc.isEmpty || stationList == nil { throw ValidationError("--cnemc and --station-list go together.") }
+    }
 
     func run() throws {
         let started = Date()
         let store = try SQLiteStore(opening: db)
+        if let stationList {
+            try runCNEMC(store, stationList: stationList)
+        } else if let stations, let observations {
+            try runLong(store, stations: stations, observations: observations)
+        }
+        print(String(format: "Done in %.1f s, peak memory %d MB", Date().timeIntervalSince(started), peakMemoryMegabytes()))
+    }
+
+    private func runCNEMC(_ store: SQLiteStore, stationList: String) throws {
+        let s = try CNEMCIngest(paths: cnemc, stationListPath: stationList, skipBadRows: skipBadRows).run(store: store, progress: TerminalProgress())
+        print("Stations: \(s.stationsInRegion) in the region of \(s.stationsListed) listed")
+        try listOutside(s.stationsOutside)
+        if !s.stationsWithoutPosition.isEmpty {
+            print("  without coordinates in the list, kept out: \(Self.some(s.stationsWithoutPosition))")
+        }
+        if !s.repeatedInList.isEmpty { print("  listed twice, the later row used: \(Self.some(s.repeatedInList))") }
+        if !s.repeatedColumns.isEmpty { print("  a code repeated in a file's header, the first column used: \(Self.some(s.repeatedColumns))") }
+        if s.unlistedCodes > 0 { print("  \(s.unlistedCodes) codes in the files are not in the station list, left out") }
+        print("Files: \(s.files), \(s.hourRows) pollutant-hour rows, \(s.values) values in the region's stations, \(s.missingValues) empty")
+        printDays(s.stored)
+        printSkipped(s.skippedValues, "values", s.skippedExamples)
+    }
+
+    private func runLong(_ store: SQLiteStore, stations: String, observations: String) throws {
         let s = try StationIngest(stationsPath: stations, observationsPath: observations, skipBadRows: skipBadRows)
             .run(store: store, progress: TerminalProgress())
         print("Stations: \(s.stationsInRegion) in the region of \(s.stationsRead) read")
-        if !s.stationsOutside.isEmpty {
-            print("  outside the region, kept out: \(s.stationsOutside.joined(separator: ", ")) (\(s.rowsOutsideRegion) observation rows left out)")
-        }
+        try listOutside(s.stationsOutside)
+        if s.rowsOutsideRegion > 0 { print("  \(s.rowsOutsideRegion) observation rows of those stations left out") }
         print("Observations: \(s.observationRows) rows (\(s.hourlyRows) hourly, \(s.dailyRows) daily, \(s.missingValues) empty)")
-        let range = [s.firstDay, s.lastDay].compactMap { $0?.description }.joined(separator: " … ")
-        print("Station-days: \(s.stationDays) (\(s.validDays) valid, \(s.stationDays - s.validDays) below 20 valid hours) \(range)")
-        if s.skippedRows > 0 {
-            print("Skipped \(s.skippedRows) malformed rows, e.g.:")
-            s.skippedExamples.forEach { print("  \($0)") }
-        }
-        print(String(format: "Done in %.1f s, peak memory %d MB", Date().timeIntervalSince(started), peakMemoryMegabytes()))
+        printDays(s.stored)
+        printSkipped(s.skippedRows, "malformed rows", s.skippedExamples)
+    }
+
+    /// Stations outside the region: a count and a few on the terminal, all of them in a file beside the database.
+    private func listOutside(_ codes: [String]) throws {
+        guard !codes.isEmpty else { return }
+        let path = db + ".stations-outside.txt"
+        try OutputFile.write(Data((codes.joined(separator: "\n") + "\n").utf8), to: path)
+        print("  \(codes.count) outside the region, kept out: \(Self.some(codes)) (all in \(path))")
+    }
+
+    private func printDays(_ c: StationDayCounts) {
+        let range = [c.firstDay, c.lastDay].compactMap { $0?.description }.joined(separator: " … ")
+        print("Station-days: \(c.stationDays) (\(c.validDays) valid, \(c.stationDays - c.validDays) below 20 valid hours) \(range)")
+    }
+
+    private func printSkipped(_ count: Int, _ what: String, _ examples: [String]) {
+        guard count > 0 else { return }
+        print("Skipped \(count) \(what), e.g.:")
+        examples.forEach { print("  \($0)") }
+    }
+
+    /// The first few of a long list, and how many more.
+    static func some(_ items: [String], first: Int = 5) -> String {
+        items.prefix(first).joined(separator: ", ") + (items.count > first ? " and \(items.count - first) more" : "")
     }
 }
 

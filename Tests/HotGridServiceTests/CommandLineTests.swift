@@ -36,6 +36,14 @@ struct CommandLineTests {
                                     "--observations", try fixture("beijing-prsa/observations.csv")])
         #expect(stations.status == 0, "\(stations.stderr)")
         #expect(stations.stdout.contains("Station-days: 180"))
+        // CNEMC's files as published: stations outside the region summarised, all of them in a file beside the database.
+        let cnemc = try hotgrid(["ingest", "stations", "--db", db, "--cnemc", try fixture("cnemc"), "--station-list", try fixture("cnemc/station-list.csv")])
+        #expect(cnemc.status == 0, "\(cnemc.stderr)")
+        #expect(cnemc.stdout.contains("Stations: 3 in the region of 6 listed") && cnemc.stdout.contains("2 outside the region, kept out: 1042A, 3207A"))
+        #expect(try String(contentsOfFile: db + ".stations-outside.txt", encoding: .utf8) == "1042A\n3207A\n")
+        #expect(cnemc.stdout.contains("Station-days: 6 (6 valid, 0 below 20 valid hours) 2019-01-05 … 2019-01-06"))
+        let both = try hotgrid(["ingest", "stations", "--db", db, "--cnemc", try fixture("cnemc"), "--stations", try fixture("beijing-prsa/stations.csv")])
+        #expect(both.status != 0 && both.stderr.contains("Give either --cnemc"))
         let tif = scratch.path("aod.tif")
         do {
             let raster = try RasterFile(creatingGeoTIFF: tif, width: 40, height: 40, bandCount: 1,

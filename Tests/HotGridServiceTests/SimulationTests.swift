@@ -62,8 +62,8 @@ struct SimulationTests {
         let store = try SQLiteStore(opening: db)
         let stations = try StationIngest(stationsPath: world + "/stations.csv", observationsPath: world + "/observations.csv").run(store: store)
         #expect(stations.stationsInRegion == summary.stations && stations.stationsOutside.isEmpty && stations.skippedRows == 0)
-        #expect(stations.stationDays == summary.stations * 45)
-        #expect(Double(stations.validDays) > 0.9 * Double(stations.stationDays))
+        #expect(stations.stored.stationDays == summary.stations * 45)
+        #expect(Double(stations.stored.validDays) > 0.9 * Double(stations.stored.stationDays))
         for variable in [FieldVariable.pm25Satellite, .u10, .v10, .blh, .precip] {
             let field = try FieldIngest(variable: variable, path: "\(world)/fields/\(variable.rawValue).nc").run(store: store)
             #expect(field.days.count == 45 && field.cellsCovered == summary.cells)

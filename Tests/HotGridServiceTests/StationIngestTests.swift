@@ -22,7 +22,7 @@ struct StationIngestTests {
         let summary = try StationIngest(stationsPath: stations, observationsPath: observations).run(store: store)
         #expect(summary.stationsInRegion == 3 && summary.stationsOutside.isEmpty)
         #expect(summary.observationRows == 4320 && summary.hourlyRows == 4320)
-        #expect(summary.stationDays == 180)
+        #expect(summary.stored.stationDays == 180)
 
         // Recompute independently from the file: per station-day, valid hours and their mean.
         var hours: [String: [Double]] = [:], seen: [String: Int] = [:]
@@ -47,7 +47,7 @@ struct StationIngestTests {
             }
         }
         #expect(below > 0, "the excerpt has real gaps: some days fall below 20 hours")
-        #expect(summary.validDays == 180 - below)
+        #expect(summary.stored.validDays == 180 - below)
         #expect(Set(try store.stations().map(\.id)) == ["1002A", "1003A", "1009A"])
     }
 
@@ -83,6 +83,12 @@ struct StationIngestTests {
         ("9999A,2017-01-01T08:00,10", "unknown station '9999A'"),
         ("1003A,01/01/2017 08:00,10", "time '01/01/2017 08:00'"),
         ("1003A,2017-01-01T07:00,10", "second value for 2017-01-01 7:00"),
+        ("1003A,2017-01-01T08:00,1e308", "pm25 1e308 is above 2000"),
+        ("1003A,2017-01-01T08:00,1e309", "pm25 '1e309' is not a number"),
+        ("1003A,2017-01-01T08:00,99999", "pm25 99999 is above 2000"),
+        ("1003A,2017-01-01T08:00,0x1p6", "pm25 '0x1p6' is not a number"),
+        ("1003A,2017-01-01T08:00,nan", "pm25 'nan' is not a number"),
+        ("1003A,2017-01-01T08:00,1\u{0}2", "is not a number"),
     ])
     func badObservation(row: String, message: String) throws {
         let scratch = try Scratch()
