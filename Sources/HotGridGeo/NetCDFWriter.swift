@@ -2,10 +2,23 @@ import CGDAL
 import Foundation
 import HotGridCore
 
-/// Writes a daily field on a regular longitude/latitude grid as CF NetCDF-4 (dimensions
+/// Writes daily fields on a regular longitude/latitude grid as CF NetCDF-4 (dimensions
 /// time/lat/lon, `days since` the first day, no grid mapping: the way ERA5-like files come), one
-/// day at a time so a long series never sits in memory whole.
+/// or several variables in one file, one day at a time so a long series never sits in memory whole.
 public final class NetCDFWriter {
+    /// A variable of the file: its name, units and long name.
+    public struct Variable: Sendable {
+        public let name: String
+        public let units: String
+        public let longName: String
+
+        public init(name: String, units: String, longName: String) {
+            self.name = name
+            self.units = units
+            self.longName = longName
+        }
+    }
+
     public let path: String
     public let width: Int
     public let height: Int
@@ -15,20 +28,25 @@ public final class NetCDFWriter {
 
     private let dataset: GDALDatasetH
     private let root: GDALGroupH
-    private let data: GDALMDArrayH
+    private let data: [GDALMDArrayH]
     private let float32: GDALExtendedDataTypeH
     private let float64: GDALExtendedDataTypeH
     private let text: GDALExtendedDataTypeH
 
     /// Creates `path` for `variable` over `lattice` (degrees, north-up) and `days`. Rows passed to
     /// ``write(day:values:)`` are north first; latitudes are stored descending, as ERA5 does.
-    public init(path: String, variable: String, units: String, longName: String,
-                lattice: Lattice, days: [Day]) throws {
+    public convenience init(path: String, variable: String, units: String, longName: String,
+                            lattice: Lattice, days: [Day]) throws {
+        try self.init(path: path, variables: [Variable(name: variable, units: units, longName: longName)], lattice: lattice, days: days)
+    }
+
+    /// Creates `path` for `variables` over `lattice` and `days`; see ``init(path:variable:units:longName:lattice:days:)``.
+    public init(path: String, variables: [Variable], lattice: Lattice, days: [Day]) throws {
         GDALRuntime.ensureRegistered()
         GDALRuntime.lockForWriting()
         defer { GDALRuntime.unlockForWriting() }
         GDALRuntime.resetError()
-        guard !days.isEmpty, let driver = GDALGetDriverByName("netCDF"),
+        guard !days.isEmpty, !variables.isEmpty, let driver = GDALGetDriverByName("netCDF"),
               let dataset = GDALCreateMultiDimensional(driver, path, nil, nil) else {
             throw GeoError.writeFailed(path: path, reason: GDALRuntime.lastErrorMessage(or: "no days to write"))
         }
@@ -45,7 +63,7 @@ public final class NetCDFWriter {
         let lat = GDALGroupCreateDimension(root, "lat", "HORIZONTAL_Y", nil, UInt64(lattice.rows), nil)
         let lon = GDALGroupCreateDimension(root, "lon", "HORIZONTAL_X", nil, UInt64(lattice.columns), nil)
         defer { [time, lat, lon].forEach { GDALDimensionRelease($0) } }
-        let data: GDALMDArrayH
+        var data: [GDALMDArrayH] = []
         do {
             let first = days[0]
             try Self.coordinate(root, time, "time", days.map { Double($0.ordinal - first.ordinal) }, float64, text,
@@ -61,13 +79,16 @@ public final class NetCDFWriter {
             let options = CSLAddString(CSLAddString(CSLAddString(nil, "COMPRESS=DEFLATE"), "ZLEVEL=1"),
                                        "BLOCKSIZE=1,\(lattice.rows),\(lattice.columns)")
             defer { CSLDestroy(options) }
-            guard let array = dimensions.withUnsafeMutableBufferPointer({
-                GDALGroupCreateMDArray(root, variable, 3, $0.baseAddress, float32, options)
-            }) else { throw GeoError.writeFailed(path: path, reason: GDALRuntime.lastErrorMessage()) }
-            data = array
-            GDALMDArraySetNoDataValueAsDouble(data, Double(Self.fillValue))
-            try Self.attributes(data, ["units": units, "long_name": longName], text, path)
+            for variable in variables {
+                guard let array = dimensions.withUnsafeMutableBufferPointer({
+                    GDALGroupCreateMDArray(root, variable.name, 3, $0.baseAddress, float32, options)
+                }) else { throw GeoError.writeFailed(path: path, reason: GDALRuntime.lastErrorMessage()) }
+                data.append(array)
+                GDALMDArraySetNoDataValueAsDouble(array, Double(Self.fillValue))
+                try Self.attributes(array, ["units": variable.units, "long_name": variable.longName], text, path)
+            }
         } catch {
+            data.forEach { GDALMDArrayRelease($0) }
             release()
             throw error
         }
@@ -83,9 +104,9 @@ public final class NetCDFWriter {
         self.text = text
     }
 
-    /// Writes one day's values (row-major, north row first, NaN where missing).
-    public func write(day index: Int, values: [Float]) throws {
-        guard days.indices.contains(index), values.count == width * height else {
+    /// Writes one day's values of the `variable`-th variable (row-major, north row first, NaN where missing).
+    public func write(day index: Int, values: [Float], variable: Int = 0) throws {
+        guard days.indices.contains(index), data.indices.contains(variable), values.count == width * height else {
             throw GeoError.writeFailed(path: path, reason: "day \(index) with \(values.count) values does not fit \(days.count) days of \(width)×\(height)")
         }
         let filled = values.map { $0.isNaN ? Self.fillValue : $0 }
@@ -94,7 +115,7 @@ public final class NetCDFWriter {
         var start: [UInt64] = [UInt64(index), 0, 0]
         var count: [Int] = [1, height, width]
         let ok = filled.withUnsafeBytes { buffer in
-            GDALMDArrayWrite(data, &start, &count, nil, nil, float32, buffer.baseAddress, buffer.baseAddress, buffer.count)
+            GDALMDArrayWrite(data[variable], &start, &count, nil, nil, float32, buffer.baseAddress, buffer.baseAddress, buffer.count)
         }
         guard ok != 0 else { throw GeoError.writeFailed(path: path, reason: GDALRuntime.lastErrorMessage()) }
     }
@@ -103,7 +124,7 @@ public final class NetCDFWriter {
     deinit {
         GDALRuntime.lockForWriting()
         defer { GDALRuntime.unlockForWriting() }
-        GDALMDArrayRelease(data)
+        data.forEach { GDALMDArrayRelease($0) }
         GDALGroupRelease(root)
         GDALReleaseDataset(dataset)
         [float32, float64, text].forEach { GDALExtendedDataTypeRelease($0) }

@@ -162,9 +162,13 @@ public final class RasterFile {
     }
 
     /// Every `key=value` item of the dataset's default metadata domain.
-    public var metadataItems: [String: String] {
+    public var metadataItems: [String: String] { metadataItems(domain: nil) }
+
+    /// Every `key=value` item of a metadata domain of the dataset. Read as a list: some drivers
+    /// (netCDF for `SUBDATASETS`) answer item lookups in a domain with nothing.
+    public func metadataItems(domain: String?) -> [String: String] {
         var items: [String: String] = [:]
-        guard var list = GDALGetMetadata(dataset, nil) else { return items }
+        guard var list = GDALGetMetadata(dataset, domain) else { return items }
         while let entry = list.pointee {
             let text = String(cString: entry)
             if let eq = text.firstIndex(of: "=") { items[String(text[..<eq])] = String(text[text.index(after: eq)...]) }
@@ -190,12 +194,9 @@ public final class RasterFile {
 
     /// The names GDAL gives the file's subdatasets (NetCDF variables: `NETCDF:"file.nc":u10`).
     public var subdatasetNames: [String] {
+        let items = metadataItems(domain: "SUBDATASETS")
         var names: [String] = []
-        var index = 1
-        while let name = metadata(key: "SUBDATASET_\(index)_NAME", domain: "SUBDATASETS") {
-            names.append(name)
-            index += 1
-        }
+        while let name = items["SUBDATASET_\(names.count + 1)_NAME"] { names.append(name) }
         return names
     }
 

@@ -9,7 +9,9 @@ struct CSVReader {
 
     init(path: String) throws {
         self.path = path
-        guard FileManager.default.fileExists(atPath: path) else { throw IngestError.cannotRead(path: path, reason: "no such file") }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { throw IngestError.cannotRead(path: path, reason: "no such file") }
+        guard !isFolder.boolValue else { throw IngestError.cannotRead(path: path, reason: "is a folder; give the CSV file inside it") }
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
         } catch {

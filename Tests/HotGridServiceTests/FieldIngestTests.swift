@@ -122,6 +122,37 @@ struct FieldIngestTests {
         #expect(inventory.presentShare > 0.7 && inventory.presentShare < 0.9)
     }
 
+    @Test("A NetCDF of several variables (as an ERA5 download of u10, v10, blh and tp is) gives each by --source-variable, and lists them when the name is wrong")
+    func severalVariables() throws {
+        let scratch = try Scratch()
+        defer { scratch.cleanUp() }
+        let store = try hebiDatabase(scratch)
+        let cells = try store.cells()
+        let lattice = Lattice.geographic(covering: cells.map { LonLat(longitude: $0.longitude, latitude: $0.latitude) }, pixel: 0.25)
+        let path = scratch.path("met.nc")
+        let days = [Day("2017-01-01")!, Day("2017-01-02")!]
+        let names = ["u10", "v10", "blh", "tp"]
+        do {
+            let writer = try NetCDFWriter(path: path, variables: names.map { NetCDFWriter.Variable(name: $0, units: "1", longName: $0) },
+                                          lattice: lattice, days: days)
+            for d in days.indices {
+                for v in names.indices {
+                    try writer.write(day: d, values: [Float](repeating: Float(10 * v + d), count: lattice.columns * lattice.rows), variable: v)
+                }
+            }
+        }
+        for (variable, index) in [(FieldVariable.u10, 0), (.v10, 1), (.blh, 2)] {
+            let summary = try FieldIngest(variable: variable, path: path, sourceVariable: names[index]).run(store: store)
+            #expect(summary.days == days)
+            #expect(try store.fieldDay(variable.rawValue, on: days[1])?.allSatisfy { abs($0 - Float(10 * index + 1)) < 1e-4 } == true)
+        }
+        // Without --source-variable the canonical name is looked for.
+        _ = try FieldIngest(variable: .u10, path: path).run(store: store)
+        #expect(throws: GeoError.noSuchVariable(path: path, variable: "precip", available: names)) {
+            try FieldIngest(variable: .precip, path: path).run(store: store)
+        }
+    }
+
     @Test("Bad files are refused with the reason, the database unchanged")
     func badFiles() throws {
         let scratch = try Scratch()

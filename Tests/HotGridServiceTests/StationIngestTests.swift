@@ -134,6 +134,10 @@ struct StationIngestTests {
         #expect(throws: IngestError.missingColumn(path: noHeader, column: "station_id", present: ["id", "name", "x", "y"])) {
             try StationIngest(stationsPath: noHeader, observationsPath: observations).run(store: store)
         }
+        // A folder where a file belongs says so.
+        #expect(throws: IngestError.cannotRead(path: scratch.url.path, reason: "is a folder; give the CSV file inside it")) {
+            try StationIngest(stationsPath: scratch.url.path, observationsPath: observations).run(store: store)
+        }
         #expect(try fingerprint(of: store.path) == before)
     }
 
