@@ -26,6 +26,24 @@ public enum FieldVariable: String, Sendable, Codable, CaseIterable {
         }
     }
 
+    /// Whether a sub-daily file's steps are amounts over the step ending at their time stamp
+    /// (ERA5's `tp`: metres in the hour ending then), summed into the day; the rest are
+    /// instantaneous values, averaged.
+    public var isAccumulated: Bool { self == .precip }
+
+    /// How a day's value comes from sub-daily steps, for reports.
+    public var dailyRule: String { isAccumulated ? "sum of the steps ending in the day" : "mean of the day's steps" }
+
+    /// The conversion a file's `units` attribute calls for to reach the canonical unit, as
+    /// (scale, offset, note); nil when the units are canonical or unknown.
+    public func conversion(fromUnits units: String) -> (scale: Double, offset: Double, note: String)? {
+        switch (self, units.trimmingCharacters(in: .whitespaces)) {
+        case (.t2m, "K"): (1, -273.15, "K → °C")
+        case (.precip, "m"): (1000, 0, "m → mm")
+        default: nil
+        }
+    }
+
     /// What the variable is, for help texts and reports.
     public var meaning: String {
         switch self {

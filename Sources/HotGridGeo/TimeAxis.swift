@@ -7,6 +7,12 @@ extension RasterFile {
     /// The calendar day (of the timestamp, UTC) of every band, or nil when the file has no time
     /// axis. Throws when the axis exists but cannot be read.
     public func bandDays() throws -> [Day]? {
+        try bandTimes()?.map { Day(ordinal: Int(($0 / 86_400).rounded(.down))) }
+    }
+
+    /// The time stamp of every band in seconds since 1970-01-01 00:00 UTC, or nil when the file
+    /// has no time axis (`time`, `valid_time`, any dimension with `… since …` units).
+    public func bandTimes() throws -> [Double]? {
         guard let extra = metadata(key: "NETCDF_DIM_EXTRA") else { return nil }
         let dimensions = extra.trimmingCharacters(in: CharacterSet(charactersIn: "{}")).split(separator: ",").map(String.init)
         guard let dimension = dimensions.first(where: { (metadata(key: "\($0)#units") ?? "").contains(" since ") }) else {
@@ -22,7 +28,7 @@ extension RasterFile {
             guard let text = try metadata(band: band, key: "NETCDF_DIM_\(dimension)"), let value = Double(text) else {
                 throw GeoError.badTimeAxis(path: path, reason: "band \(band) has no \(dimension) value")
             }
-            return axis.day(of: value)
+            return axis.seconds(of: value)
         }
     }
 }
@@ -58,6 +64,9 @@ struct CFTimeUnits {
     }
 
     func day(of value: Double) -> Day {
-        Day(ordinal: Int(((referenceSeconds + value * secondsPerStep) / 86_400).rounded(.down)))
+        Day(ordinal: Int((seconds(of: value) / 86_400).rounded(.down)))
     }
+
+    /// Seconds since 1970-01-01 00:00 UTC of a value on this axis.
+    func seconds(of value: Double) -> Double { referenceSeconds + value * secondsPerStep }
 }

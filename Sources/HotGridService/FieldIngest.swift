@@ -44,11 +44,23 @@ public struct FieldIngest {
         /// The source grid's size in pixels.
         public var sourceWidth = 0
         public var sourceHeight = 0
+        /// Steps per day of a sub-daily file (24 for ERA5's hours); 1 for a daily one.
+        public var stepsPerDay = 1
+        /// Beijing-time days of a sub-daily file without all their steps: not stored.
+        public var incompleteDays: [Day] = []
+        /// The unit conversion the file's `units` called for ("K → °C"), when no --scale/--offset was given.
+        public var conversion: String?
     }
 
     public func run(store: SQLiteStore, progress: ProgressReporter = SilentProgress()) throws -> Summary {
         let raster = try openVariable()
-        let days = try bandDays(raster)
+        let plan = try dayPlan(raster)
+        let days = plan.days.map(\.day)
+        var (scale, offset) = (self.scale, self.offset)
+        var conversion: String?
+        if scale == 1, offset == 0, let units = try raster.metadata(band: 1, key: "units"), let c = variable.conversion(fromUnits: units) {
+            (scale, offset, conversion) = (c.scale, c.offset, c.note)
+        }
         guard let crs = raster.spatialReference ?? raster.impliedGeographicCRS else { throw IngestError.noCRS(path: path) }
         let cells = try store.cells().map(\.id)
         guard !cells.isEmpty else { throw IngestError.noRegion(path: store.path) }
@@ -69,8 +81,8 @@ public struct FieldIngest {
             "\(days.count) days \(days.first.map(String.init) ?? "")…\(days.last.map(String.init) ?? ""), \(present) cell-days present"
         }) { sink in
             progress.begin("Ingesting \(variable.rawValue) from \(URL(fileURLWithPath: path).lastPathComponent)", total: days.count)
-            for (index, day) in days.enumerated() {
-                var values = try raster.readPhysical(band: index + 1)
+            for (day, bands) in plan.days {
+                var values = try daily(raster, bands: bands)
                 if scale != 1 || offset != 0 {
                     for i in values.indices { values[i] = Float(Double(values[i]) * scale + offset) }
                 }
@@ -82,6 +94,9 @@ public struct FieldIngest {
             progress.end("\(days.count) days")
         }
         summary.days = days
+        summary.stepsPerDay = plan.stepsPerDay
+        summary.incompleteDays = plan.incomplete
+        summary.conversion = conversion
         summary.presentShare = Double(present) / Double(max(1, days.count * cells.count))
         return summary
     }
@@ -103,23 +118,72 @@ public struct FieldIngest {
         return file
     }
 
-    private func bandDays(_ raster: RasterFile) throws -> [Day] {
+    /// Which bands make each stored day: one band a day for a daily file; for a sub-daily one
+    /// (ERA5's hours, in UTC) the steps of each Beijing-time day, an instantaneous value at t in
+    /// the day holding t, an amount over the step ending at t in the day holding the step's start.
+    /// A day without all its steps is left out and reported.
+    struct DayPlan {
+        var days: [(day: Day, bands: [Int])] = []
+        var stepsPerDay = 1
+        var incomplete: [Day] = []
+    }
+
+    func dayPlan(_ raster: RasterFile) throws -> DayPlan {
         if let date {
             guard raster.bandCount == 1 else { throw IngestError.ambiguousBands(path: path, bands: raster.bandCount) }
-            return [date]
+            return DayPlan(days: [(date, [1])])
         }
-        guard let days = try raster.bandDays() else {
+        guard let times = try raster.bandTimes() else {
             if raster.bandCount == 1 { throw IngestError.noDate(path: path) }
             throw IngestError.ambiguousBands(path: path, bands: raster.bandCount)
         }
-        var seen: [Day: Int] = [:]
-        for (index, day) in days.enumerated() {
-            if let earlier = seen[day] {
-                throw GeoError.badTimeAxis(path: path, reason: "bands \(earlier + 1) and \(index + 1) are both \(day); give daily data")
-            }
-            seen[day] = index
+        var seen: [Double: Int] = [:]
+        for (index, t) in times.enumerated() {
+            if let earlier = seen[t] { throw GeoError.badTimeAxis(path: path, reason: "bands \(earlier + 1) and \(index + 1) have the same time") }
+            seen[t] = index
         }
-        return days
+        let sorted = times.sorted()
+        let step = zip(sorted.dropFirst(), sorted).map { $0 - $1 }.min() ?? 86_400
+        var plan = DayPlan()
+        if step >= 86_400 {
+            // Daily (or coarser): each band is the day of its time stamp.
+            var byDay: [Day: Int] = [:]
+            for (index, t) in times.enumerated() {
+                let day = Day(ordinal: Int((t / 86_400).rounded(.down)))
+                if let earlier = byDay[day] {
+                    throw GeoError.badTimeAxis(path: path, reason: "bands \(earlier + 1) and \(index + 1) are both \(day); give daily data")
+                }
+                byDay[day] = index
+                plan.days.append((day, [index + 1]))
+            }
+            return plan
+        }
+        guard step >= 60, (86_400 / step).rounded() * step == 86_400 else {
+            throw GeoError.badTimeAxis(path: path, reason: "steps of \(Int(step)) s do not divide a day into equal parts")
+        }
+        plan.stepsPerDay = Int(86_400 / step)
+        let shift = 8 * 3_600 - (variable.isAccumulated ? step : 0)
+        var bands: [Day: [Int]] = [:]
+        for (index, t) in times.enumerated() {
+            bands[Day(ordinal: Int(((t + shift) / 86_400).rounded(.down))), default: []].append(index + 1)
+        }
+        for day in bands.keys.sorted() {
+            if bands[day]!.count == plan.stepsPerDay { plan.days.append((day, bands[day]!)) } else { plan.incomplete.append(day) }
+        }
+        return plan
+    }
+
+    /// The day's values from its bands: the band itself, or the mean (sum, for amounts) of its
+    /// steps, missing where any step is.
+    private func daily(_ raster: RasterFile, bands: [Int]) throws -> [Float] {
+        guard bands.count > 1 else { return try raster.readPhysical(band: bands[0]) }
+        var total = try raster.readPhysical(band: bands[0]).map(Double.init)
+        for band in bands.dropFirst() {
+            let values = try raster.readPhysical(band: band)
+            for i in total.indices { total[i] += Double(values[i]) }
+        }
+        let divisor = variable.isAccumulated ? 1 : Double(bands.count)
+        return total.map { Float($0 / divisor) }
     }
 
     private func extent(_ raster: RasterFile, crs: SpatialReference) throws -> String {

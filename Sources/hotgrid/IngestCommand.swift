@@ -113,14 +113,19 @@ extension FieldVariable: ExpressibleByArgument {}
 struct IngestFieldCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "field",
-        abstract: "Load a daily gridded field (NetCDF with a CF time axis, or a GeoTIFF for one day).",
+        abstract: "Load a gridded field: daily or sub-daily (ERA5's hours) NetCDF with a CF time axis, or a GeoTIFF for one day.",
         discussion: """
             Variables and their units: \(FieldVariable.allCases.map { "\($0.rawValue) (\($0.unit))" }.joined(separator: ", ")). \
             The file may be in any CRS and resolution; each cell gets the area-weighted mean of the source \
             pixels covering it (exact coverage fractions). Pixels without data stay out; a cell whose valid \
             pixels cover less than --min-coverage of it is missing that day. Values are converted as \
             value × --scale + --offset after the file's own scale_factor/add_offset (e.g. K → °C: --offset \
-            -273.15; m/day → mm/day: --scale 1000). Re-ingesting a day replaces it; the import is one transaction.
+            -273.15; m/day → mm/day: --scale 1000); without them a file's units K (t2m) and m (precip) are converted to \
+            °C and mm. A file of several variables (an ERA5 download) gives the one --source-variable names. A \
+            sub-daily file (ERA5's hourly steps, in UTC) becomes one value per Beijing-time day: the mean of the day's \
+            steps (an instantaneous value at t belongs to the day holding t), for precip the sum of the steps ending \
+            in the day (an amount over the hour ending at t belongs to the day holding t − 1 h); a day without all its \
+            steps (24 for hourly) is not stored and is reported. Re-ingesting a day replaces it; the import is one transaction.
             """
     )
 
@@ -148,6 +153,13 @@ struct IngestFieldCommand: ParsableCommand {
             .run(store: store, progress: TerminalProgress())
         let elapsed = Date().timeIntervalSince(started)
         print("\(variable.rawValue): \(s.days.count) days \(s.days.first.map(String.init) ?? "") … \(s.days.last.map(String.init) ?? "")")
+        if s.stepsPerDay > 1 {
+            print("  \(s.stepsPerDay) steps a day: each Beijing-time day is the \(variable.dailyRule)")
+            if !s.incompleteDays.isEmpty {
+                print("  without all their steps, not stored: \(IngestStationsCommand.some(s.incompleteDays.map(\.description)))")
+            }
+        }
+        if let conversion = s.conversion { print("  units converted by the file's own units: \(conversion)") }
         print(String(format: "Cells covered by the file: %d of %d (%.1f pixels per cell); cell-days present: %.1f %%",
                      s.cellsCovered, s.cells, s.pixelsPerCell, 100 * s.presentShare))
         print(String(format: "Done in %.1f s (%.0f cell-days/s), peak memory %d MB",

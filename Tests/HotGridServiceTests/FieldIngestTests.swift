@@ -153,6 +153,54 @@ struct FieldIngestTests {
         }
     }
 
+    @Test("Hourly ERA5 in both CDS layouts becomes Beijing-time daily values: means, tp summed in mm, t2m in °C; incomplete days reported, not stored",
+          arguments: [NetCDFWriter.Layout.era5Classic, .era5])
+    func hourlyERA5(layout: NetCDFWriter.Layout) throws {
+        let scratch = try Scratch()
+        defer { scratch.cleanUp() }
+        let store = try hebiDatabase(scratch)
+        let cells = try store.cells()
+        let lattice = Lattice.geographic(covering: cells.map { LonLat(longitude: $0.longitude, latitude: $0.latitude) }, pixel: 0.25)
+        let path = scratch.path("era5.nc")
+        // 72 hours from 2017-01-01 00:00 UTC; step k's values: u10 = k m/s, t2m = 273.15 + k/10 K, tp = k/10,000 m.
+        let start = Double(Day("2017-01-01")!.ordinal) * 86_400, hours = 72
+        let variables = [NetCDFWriter.Variable(name: "u10", units: "m s**-1", longName: "10 metre U wind component", packing: (0.01, 0)),
+                         NetCDFWriter.Variable(name: "t2m", units: "K", longName: "2 metre temperature", packing: (0.01, 273.15)),
+                         NetCDFWriter.Variable(name: "tp", units: "m", longName: "Total precipitation", packing: (1e-6, 0))]
+        do {
+            let writer = try NetCDFWriter(path: path, variables: variables, lattice: lattice, times: (0..<hours).map { start + Double($0) * 3_600 },
+                                          layout: layout)
+            let n = lattice.columns * lattice.rows
+            for k in 0..<hours {
+                for (v, value) in [Double(k), 273.15 + Double(k) / 10, Double(k) / 10_000].enumerated() {
+                    try writer.write(day: k, values: [Float](repeating: Float(value), count: n), variable: v)
+                }
+            }
+        }
+        // The classic layout is netCDF3 with int16 packed values, the current one NetCDF-4 (HDF5) with floats.
+        let magic = try Data(contentsOf: URL(fileURLWithPath: path)).prefix(4)
+        #expect(layout == .era5Classic ? magic == Data("CDF\u{1}".utf8) : magic.dropFirst() == Data("HDF".utf8))
+        let packed = try RasterFile(path: "NETCDF:\"\(path)\":u10")
+        #expect((packed.metadata(key: "u10#scale_factor") != nil) == (layout == .era5Classic))
+        let (jan2, jan3) = (Day("2017-01-02")!, Day("2017-01-03")!)
+        // Beijing's 2 January is 16:00 UTC of the 1st to 16:00 of the 2nd: instants k = 16…39; amounts ending k = 17…40.
+        let expected: [(FieldVariable, String, [Double], String?)] = [
+            (.u10, "u10", [27.5, 51.5], nil),
+            (.t2m, "t2m", [2.75, 5.15], "K → °C"),
+            (.precip, "tp", [Double((17...40).reduce(0, +)) / 10, Double((41...64).reduce(0, +)) / 10], "m → mm"),
+        ]
+        for (variable, name, values, conversion) in expected {
+            let summary = try FieldIngest(variable: variable, path: path, sourceVariable: name).run(store: store)
+            #expect(summary.days == [jan2, jan3] && summary.stepsPerDay == 24, "\(name)")
+            #expect(summary.incompleteDays == [Day("2017-01-01")!, Day("2017-01-04")!], "\(name)")
+            #expect(summary.conversion == conversion, "\(name)")
+            for (day, value) in zip([jan2, jan3], values) {
+                let stored = try #require(try store.fieldDay(variable.rawValue, on: day))
+                #expect(stored.allSatisfy { abs(Double($0) - value) < 0.01 }, "\(name) \(day): \(stored.first ?? .nan) vs \(value)")
+            }
+        }
+    }
+
     @Test("Bad files are refused with the reason, the database unchanged")
     func badFiles() throws {
         let scratch = try Scratch()
