@@ -1,3 +1,5 @@
+import HotGridCore
+
 /// A request the service cannot carry out as given, with what to do instead.
 public enum ServiceError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownRegion(String, known: [String])
@@ -6,6 +8,7 @@ public enum ServiceError: Error, Equatable, Sendable, CustomStringConvertible {
     case conflictingUnit(path: String, code: String, detail: String)
     case bundledDataMissing(String)
     case noCells(region: String)
+    case nothingStored(variable: String, from: Day, to: Day)
 
     public var description: String {
         switch self {
@@ -21,6 +24,8 @@ public enum ServiceError: Error, Equatable, Sendable, CustomStringConvertible {
             "the bundled file \(name) is missing from this installation. Reinstall HotGrid, or pass --boundaries FILE."
         case let .noCells(region):
             "\(region) covers no cell of the national grid. Check that the boundaries lie in China and their CRS is right."
+        case let .nothingStored(variable, from, to):
+            "no day of \(variable) is stored from \(from) to \(to). `hotgrid inventory` lists what is loaded."
         }
     }
 }

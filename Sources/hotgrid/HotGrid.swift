@@ -11,6 +11,6 @@ struct HotGrid: AsyncParsableCommand {
             http://127.0.0.1:8080/). On your own data, start with `hotgrid init --db hotgrid.sqlite --region 2+26`, \
             then look at the region with `hotgrid region --db hotgrid.sqlite` and export its cells with `hotgrid cells`.
             """,
-        subcommands: [DemoCommand.self, InitCommand.self, RegionCommand.self, CellsCommand.self, IngestCommand.self, InventoryCommand.self, SimulateCommand.self, EvaluateCommand.self, EstimateCommand.self, MeansCommand.self, SelectCommand.self, ReviewCommand.self, HotspotsCommand.self, WarnCommand.self, WarningsCommand.self, EscalationsCommand.self, HistoryCommand.self, PublishCommand.self, PublicationsCommand.self, StaffCommand.self, SourceCommand.self, PatrolCommand.self, InspectCommand.self, ProblemCommand.self, StatsCommand.self, AuditCommand.self, UserCommand.self, ServeCommand.self, BenchCommand.self]
+        subcommands: [DemoCommand.self, InitCommand.self, RegionCommand.self, CellsCommand.self, IngestCommand.self, InventoryCommand.self, FieldCommand.self, SimulateCommand.self, EvaluateCommand.self, EstimateCommand.self, MeansCommand.self, SelectCommand.self, ReviewCommand.self, HotspotsCommand.self, WarnCommand.self, WarningsCommand.self, EscalationsCommand.self, HistoryCommand.self, PublishCommand.self, PublicationsCommand.self, StaffCommand.self, SourceCommand.self, PatrolCommand.self, InspectCommand.self, ProblemCommand.self, StatsCommand.self, AuditCommand.self, UserCommand.self, ServeCommand.self, BenchCommand.self]
     )
 }

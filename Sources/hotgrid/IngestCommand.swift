@@ -167,6 +167,27 @@ struct IngestFieldCommand: ParsableCommand {
     }
 }
 
+struct FieldCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "field",
+        abstract: "A stored gridded variable as cell_id,day,value (empty where missing), to check an import against your own tools."
+    )
+
+    @Option(help: "The HotGrid database.") var db: String
+    @Option(help: "The variable.") var variable: FieldVariable
+    @Option(help: "First day (YYYY-MM-DD).") var from: Day
+    @Option(help: "Last day (YYYY-MM-DD).") var to: Day
+    @Option(help: "Write the CSV here (default: standard output).") var out: String?
+
+    func validate() throws {
+        guard from <= to else { throw ValidationError("--from \(from) is after --to \(to).") }
+    }
+
+    func run() throws {
+        try OutputFile.write(try FieldExport(store: SQLiteStore(opening: db)).render(variable: variable, from: from, to: to), to: out)
+    }
+}
+
 struct InventoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inventory",

@@ -148,6 +148,14 @@ struct FieldIngestTests {
         }
         // Without --source-variable the canonical name is looked for.
         _ = try FieldIngest(variable: .u10, path: path).run(store: store)
+        // What was stored, as `hotgrid field` gives it back.
+        let csv = String(decoding: try FieldExport(store: store).render(variable: .v10, from: days[0], to: days[1]), as: UTF8.self)
+        let rows = csv.split(separator: "\n")
+        #expect(rows.first == "cell_id,day,value" && rows.count == 1 + 2 * cells.count)
+        #expect(rows[1] == "\(cells[0].id),2017-01-01,10.0" && rows.last == "\(cells.last!.id),2017-01-02,11.0")
+        #expect(throws: ServiceError.nothingStored(variable: "rh", from: days[0], to: days[1])) {
+            try FieldExport(store: store).render(variable: .rh, from: days[0], to: days[1])
+        }
         #expect(throws: GeoError.noSuchVariable(path: path, variable: "precip", available: names)) {
             try FieldIngest(variable: .precip, path: path).run(store: store)
         }
