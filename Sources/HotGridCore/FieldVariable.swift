@@ -44,6 +44,20 @@ public enum FieldVariable: String, Sendable, Codable, CaseIterable {
         }
     }
 
+    /// The values taken as data, in the canonical unit: anything outside (a fill value the file
+    /// does not declare, a wrong scale, damaged bytes) is an error, not weather.
+    public var plausibleRange: ClosedRange<Double> {
+        switch self {
+        case .pm25Satellite, .pm25: 0...2_000
+        case .aod: 0...10
+        case .u10, .v10: -100...100
+        case .blh: 0...10_000
+        case .precip: 0...1_000
+        case .t2m: -90...70
+        case .rh: 0...105
+        }
+    }
+
     /// What the variable is, for help texts and reports.
     public var meaning: String {
         switch self {

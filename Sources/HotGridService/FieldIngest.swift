@@ -19,9 +19,15 @@ public struct FieldIngest {
     public var date: Day?
     /// A cell whose valid pixels cover less than this share of it is missing that day.
     public var minimumCoverage: Double
+    /// A value the file uses for "no data" without declaring it (`_FillValue`), e.g. −999.
+    public var fillValue: Double?
+    /// Make an implausible pixel missing and count it instead of refusing the import.
+    public var skipBadValues = false
 
     public init(variable: FieldVariable, path: String, sourceVariable: String? = nil, scale: Double = 1,
-                offset: Double = 0, date: Day? = nil, minimumCoverage: Double = 0.5) {
+                offset: Double = 0, date: Day? = nil, minimumCoverage: Double = 0.5, fillValue: Double? = nil, skipBadValues: Bool = false) {
+        self.fillValue = fillValue
+        self.skipBadValues = skipBadValues
         self.variable = variable
         self.path = path
         self.sourceVariable = sourceVariable
@@ -50,6 +56,8 @@ public struct FieldIngest {
         public var incompleteDays: [Day] = []
         /// The unit conversion the file's `units` called for ("K → °C"), when no --scale/--offset was given.
         public var conversion: String?
+        /// Implausible pixel values made missing under ``FieldIngest/skipBadValues``.
+        public var skippedValues = 0
     }
 
     public func run(store: SQLiteStore, progress: ProgressReporter = SilentProgress()) throws -> Summary {
@@ -83,9 +91,13 @@ public struct FieldIngest {
             progress.begin("Ingesting \(variable.rawValue) from \(URL(fileURLWithPath: path).lastPathComponent)", total: days.count)
             for (day, bands) in plan.days {
                 var values = try daily(raster, bands: bands)
+                if let fillValue {
+                    for i in values.indices where Double(values[i]) == fillValue { values[i] = .nan }
+                }
                 if scale != 1 || offset != 0 {
                     for i in values.indices { values[i] = Float(Double(values[i]) * scale + offset) }
                 }
+                try checkPlausible(&values, day: day, bands: bands, pixels: weights.pixels, width: raster.width, summary: &summary)
                 let means = values.withUnsafeBufferPointer { weights.cellMeans(of: $0, minimumCoverage: minimumCoverage) }
                 present += means.reduce(0) { $0 + ($1.isNaN ? 0 : 1) }
                 try sink.put(day: day, values: means)
@@ -171,6 +183,23 @@ public struct FieldIngest {
             if bands[day]!.count == plan.stepsPerDay { plan.days.append((day, bands[day]!)) } else { plan.incomplete.append(day) }
         }
         return plan
+    }
+
+    /// Refuses (or, with `skipBadValues`, makes missing and counts) a pixel the cells use whose
+    /// value is infinite or outside the variable's plausible range, naming the day, band and pixel.
+    private func checkPlausible(_ values: inout [Float], day: Day, bands: [Int], pixels: [Int32], width: Int, summary: inout Summary) throws {
+        let range = variable.plausibleRange
+        for p in Set(pixels) {
+            let i = Int(p), v = values[i]
+            guard !v.isNaN, !v.isFinite || !range.contains(Double(v)) else { continue }
+            guard skipBadValues else {
+                let band = bands.count == 1 ? "band \(bands[0])" : "bands \(bands[0])…\(bands.last!)"
+                throw IngestError.implausibleValue(path: path, variable: variable.rawValue, day: day, band: band,
+                                                   column: i % width, row: i / width, value: Double(v), range: range, unit: variable.unit)
+            }
+            values[i] = .nan
+            summary.skippedValues += 1
+        }
     }
 
     /// The day's values from its bands: the band itself, or the mean (sum, for amounts) of its

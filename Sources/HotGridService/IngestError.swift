@@ -14,6 +14,8 @@ public enum IngestError: Error, Equatable, Sendable, CustomStringConvertible {
     case noOverlap(path: String, extent: String)
     case noRegion(path: String)
     case noStationsInRegion(path: String)
+    case implausibleValue(path: String, variable: String, day: Day, band: String, column: Int, row: Int, value: Double,
+                          range: ClosedRange<Double>, unit: String)
 
     public var description: String {
         switch self {
@@ -39,6 +41,10 @@ public enum IngestError: Error, Equatable, Sendable, CustomStringConvertible {
             "\(path) holds no region. Run `hotgrid init` first."
         case let .noStationsInRegion(path):
             "no station of \(path) lies in the region. Check the lon/lat columns (WGS84 degrees, lon first)."
+        case let .implausibleValue(path, variable, day, band, column, row, value, range, unit):
+            "\(path): \(variable) on \(day) (\(band)) is \(value) at pixel column \(column), row \(row), outside the plausible "
+                + "\(range.lowerBound)…\(range.upperBound) \(unit). If it marks missing data, give --fill-value; if the unit is off, "
+                + "--scale/--offset; or --skip-bad-values to leave such pixels out."
         }
     }
 }

@@ -125,7 +125,10 @@ struct IngestFieldCommand: ParsableCommand {
             sub-daily file (ERA5's hourly steps, in UTC) becomes one value per Beijing-time day: the mean of the day's \
             steps (an instantaneous value at t belongs to the day holding t), for precip the sum of the steps ending \
             in the day (an amount over the hour ending at t belongs to the day holding t − 1 h); a day without all its \
-            steps (24 for hourly) is not stored and is reported. Re-ingesting a day replaces it; the import is one transaction.
+            steps (24 for hourly) is not stored and is reported. A pixel value outside the variable's plausible range \
+            (\(FieldVariable.allCases.map { "\($0.rawValue) \(Int($0.plausibleRange.lowerBound))…\(Int($0.plausibleRange.upperBound))" }.joined(separator: ", "))) \
+            or infinite refuses the import, naming day, band and pixel; --fill-value names an undeclared missing-data \
+            value, --skip-bad-values leaves such pixels out. Re-ingesting a day replaces it; the import is one transaction.
             """
     )
 
@@ -138,6 +141,8 @@ struct IngestFieldCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Then add this (e.g. -273.15 for K → °C).") var offset: Double = 0
     @Option(help: "The day of a file without a time axis (YYYY-MM-DD).") var date: String?
     @Option(help: "Minimum share of a cell its valid pixels must cover (0–1).") var minCoverage: Double = 0.5
+    @Option(parsing: .unconditional, help: "A value the file uses for missing data without declaring it (e.g. -999).") var fillValue: Double?
+    @Flag(help: "Leave implausible pixels out and count them instead of refusing the import.") var skipBadValues = false
 
     func validate() throws {
         if let date, Day(date) == nil { throw ValidationError("--date must be a date like 2017-01-31 (got '\(date)').") }
@@ -149,7 +154,7 @@ struct IngestFieldCommand: ParsableCommand {
         let started = Date()
         let store = try SQLiteStore(opening: db)
         let s = try FieldIngest(variable: variable, path: file, sourceVariable: sourceVariable, scale: scale, offset: offset,
-                                date: date.flatMap { Day($0) }, minimumCoverage: minCoverage)
+                                date: date.flatMap { Day($0) }, minimumCoverage: minCoverage, fillValue: fillValue, skipBadValues: skipBadValues)
             .run(store: store, progress: TerminalProgress())
         let elapsed = Date().timeIntervalSince(started)
         print("\(variable.rawValue): \(s.days.count) days \(s.days.first.map(String.init) ?? "") … \(s.days.last.map(String.init) ?? "")")
@@ -160,6 +165,7 @@ struct IngestFieldCommand: ParsableCommand {
             }
         }
         if let conversion = s.conversion { print("  units converted by the file's own units: \(conversion)") }
+        if s.skippedValues > 0 { print("  \(s.skippedValues) implausible pixel values left out (--skip-bad-values)") }
         print(String(format: "Cells covered by the file: %d of %d (%.1f pixels per cell); cell-days present: %.1f %%",
                      s.cellsCovered, s.cells, s.pixelsPerCell, 100 * s.presentShare))
         print(String(format: "Done in %.1f s (%.0f cell-days/s), peak memory %d MB",

@@ -209,6 +209,42 @@ struct FieldIngestTests {
         }
     }
 
+    @Test("Garbage is not data: an undeclared −999, 3e38, an overflowing --scale are refused by day, band and pixel, the database unchanged; --fill-value and --skip-bad-values")
+    func implausibleValues() throws {
+        let scratch = try Scratch()
+        defer { scratch.cleanUp() }
+        let store = try hebiDatabase(scratch)
+        let cells = try store.cells()
+        let lattice = Lattice.geographic(covering: cells.map { LonLat(longitude: $0.longitude, latitude: $0.latitude) }, pixel: 0.05)
+        let n = lattice.columns * lattice.rows, middle = lattice.rows / 2 * lattice.columns + lattice.columns / 2
+        func file(_ name: String, bad: Float) throws -> String {
+            let path = scratch.path(name)
+            let writer = try NetCDFWriter(path: path, variable: "blh", units: "m", longName: "boundary layer height", lattice: lattice,
+                                          days: [Day("2017-01-01")!, Day("2017-01-02")!])
+            try writer.write(day: 0, values: [Float](repeating: 800, count: n))
+            var values = [Float](repeating: 900, count: n)
+            values[middle] = bad
+            try writer.write(day: 1, values: values)
+            return path
+        }
+        let before = try fingerprint(of: store.path)
+        for (path, scale) in [(try file("fill.nc", bad: -999), 1.0), (try file("huge.nc", bad: 3e38), 1.0), (try file("ok.nc", bad: 900), 1e308)] {
+            #expect {
+                try FieldIngest(variable: .blh, path: path, scale: scale).run(store: store)
+            } throws: { error in
+                let text = "\(error)"
+                return text.contains(path) && text.contains("2017-0") && text.contains("band") && text.contains("pixel column") && text.contains("--fill-value")
+            }
+        }
+        #expect(try fingerprint(of: store.path) == before)
+        // Named as missing, −999 is a gap; skipped, 3e38 is one too, and counted.
+        let filled = try FieldIngest(variable: .blh, path: try file("fill2.nc", bad: -999), fillValue: -999).run(store: store)
+        #expect(filled.days.count == 2 && filled.skippedValues == 0)
+        let skipped = try FieldIngest(variable: .blh, path: try file("huge2.nc", bad: 3e38), skipBadValues: true).run(store: store)
+        #expect(skipped.skippedValues == 1)
+        #expect(try store.fieldDay("blh", on: Day("2017-01-02")!)?.allSatisfy { $0.isNaN || abs($0 - 900) < 1e-3 } == true)
+    }
+
     @Test("Bad files are refused with the reason, the database unchanged")
     func badFiles() throws {
         let scratch = try Scratch()
