@@ -151,6 +151,10 @@ public struct FieldIngest {
         }
         var seen: [Double: Int] = [:]
         for (index, t) in times.enumerated() {
+            let year = Day(ordinal: Int((t / 86_400).rounded(.down))).components.year
+            guard ObservationTime.plausibleYears.contains(year) else {
+                throw GeoError.badTimeAxis(path: path, reason: "band \(index + 1) falls in the year \(year); check the time axis's units")
+            }
             if let earlier = seen[t] { throw GeoError.badTimeAxis(path: path, reason: "bands \(earlier + 1) and \(index + 1) have the same time") }
             seen[t] = index
         }

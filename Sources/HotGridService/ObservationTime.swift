@@ -6,6 +6,9 @@ struct ObservationTime: Equatable {
     /// 0…23, or nil for a value reported for the whole day.
     let hour: Int?
 
+    /// Years an observation may be from: automatic PM2.5 monitoring began in the 2000s.
+    static let plausibleYears = 1980...2100
+
     /// Parses ISO 8601 as observation files write it: `2017-01-01` (a daily value),
     /// `2017-01-01T08:00`, `2017-01-01 08:00:00`, optionally with `Z`, `+08:00` or `+0800`.
     /// Without an offset the time is Beijing time. Returns a reason when it cannot.
@@ -13,6 +16,9 @@ struct ObservationTime: Equatable {
         let b = Array(text.utf8)
         guard b.count >= 10, let day = Day(String(decoding: b[0..<10], as: UTF8.self)) else {
             return .failure(Problem("time '\(text)' is not an ISO 8601 date-time like 2017-01-01T08:00"))
+        }
+        guard Self.plausibleYears.contains(day.components.year) else {
+            return .failure(Problem("time '\(text)' is in \(day.components.year); observations are from \(Self.plausibleYears.lowerBound) to \(Self.plausibleYears.upperBound)"))
         }
         if b.count == 10 { return .success(ObservationTime(day: day, hour: nil)) }
         guard b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: " "), b.count >= 13,

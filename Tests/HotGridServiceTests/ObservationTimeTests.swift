@@ -22,7 +22,7 @@ struct ObservationTimeTests {
 
     @Test("Anything else is refused with a reason", arguments: [
         "yesterday", "2017-13-01T00:00", "2017-01-01T24:00", "2017-01-01T08:30", "2017-01-01T08:00+05:30",
-        "2017-01-01T08:00:15", "2017-01-01X08:00", "2017-01-01T08:00+99", "17-01-01T08:00",
+        "2017-01-01T08:00:15", "2017-01-01X08:00", "2017-01-01T08:00+99", "17-01-01T08:00", "1900-01-01T08:00", "9999-12-31", "0000-01-01",
     ])
     func refuses(text: String) {
         guard case let .failure(problem) = ObservationTime.parse(text) else {
