@@ -14,13 +14,14 @@ struct BenchCommand: ParsableCommand {
 struct BenchFieldCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "field",
-        abstract: "Write a synthetic daily NetCDF over the region at --pixel degrees and time its ingest.",
+        abstract: "Write a synthetic daily NetCDF (or, --hourly, ERA5-style hourly t2m) over the region at --pixel degrees and time its ingest.",
         discussion: "Ingests into a copy of --db, so the database itself is left as it was."
     )
 
     @Option(help: "A HotGrid database made by `hotgrid init`.") var db: String
     @Option(help: "Days of data.") var days = 365
     @Option(help: "Pixel size in degrees.") var pixel = 0.01
+    @Flag(help: "Hourly 2 m temperature in kelvin as the CDS delivers ERA5 (try --pixel 0.25), into Beijing-time daily means.") var hourly = false
     @Flag(help: "Only write the NetCDF (into --keep) and stop, to time `hotgrid ingest field` on it separately.")
     var writeOnly = false
     @Option(help: "Keep the NetCDF in this folder.") var keep: String?
@@ -28,7 +29,7 @@ struct BenchFieldCommand: ParsableCommand {
     func run() throws {
         let (folder, copy) = try scratchCopy(of: db)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let benchmark = FieldBenchmark(days: days, pixelDegrees: pixel)
+        let benchmark = FieldBenchmark(days: days, pixelDegrees: pixel, hourly: hourly)
         let target = keep ?? folder.path
         if writeOnly {
             let (path, seconds) = try benchmark.writeField(store: SQLiteStore(opening: copy), folder: target, progress: TerminalProgress())
