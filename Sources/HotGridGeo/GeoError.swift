@@ -5,6 +5,7 @@ public enum GeoError: Error, Equatable, Sendable, CustomStringConvertible {
     case missingField(path: String, field: String, available: [String])
     case emptyField(path: String, feature: Int, field: String)
     case emptyGeometry(path: String, feature: Int, code: String)
+    case invalidGeometry(path: String, feature: Int, code: String)
     case notPolygonal(path: String, feature: Int, code: String, geometryType: String)
     case noCRS(path: String)
     case invalidCRS(definition: String, reason: String)
@@ -30,6 +31,9 @@ public enum GeoError: Error, Equatable, Sendable, CustomStringConvertible {
             "\(path), feature \(feature): field '\(field)' is empty. Every feature needs a value there."
         case let .emptyGeometry(path, feature, code):
             "\(path), feature \(feature) (code \(code)): the geometry is empty. Fix or remove that feature."
+        case let .invalidGeometry(path, feature, code):
+            "\(path), feature \(feature) (code \(code)): the polygon is not valid (a ring crosses itself or another). "
+                + "Repair it (e.g. ogr2ogr -makevalid, or QGIS's Fix Geometries), then run init again."
         case let .notPolygonal(path, feature, code, type):
             "\(path), feature \(feature) (code \(code)): geometry is \(type), not a polygon. Boundaries must be polygons."
         case let .noCRS(path):

@@ -12,6 +12,8 @@ public struct VectorFeature: Sendable {
     public let polygons: [Polygon]
     /// GDAL's name of the geometry type, e.g. `Multi Polygon`; nil without geometry.
     public let geometryType: String?
+    /// Whether the geometry is valid in the OGC sense (GEOS): no ring crossing itself or another.
+    public let isValid: Bool
 }
 
 /// A vector file (GeoJSON, Shapefile, GeoPackage, … anything GDAL reads) opened for reading its
@@ -81,8 +83,10 @@ public final class VectorFile {
             }
             var polygons: [Polygon] = []
             var typeName: String?
+            var isValid = true
             if let geometry = OGR_F_GetGeometryRef(feature) {
                 typeName = String(cString: OGR_G_GetGeometryName(geometry))
+                isValid = OGR_G_IsValid(geometry) != 0
                 Self.collectPolygons(geometry, into: &polygons)
                 if let transformation {
                     for p in polygons.indices {
@@ -91,7 +95,7 @@ public final class VectorFile {
                 }
             }
             features.append(VectorFeature(number: number, attributes: attributes, polygons: polygons,
-                                          geometryType: typeName))
+                                          geometryType: typeName, isValid: isValid))
         }
         return features
     }

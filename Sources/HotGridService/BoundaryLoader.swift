@@ -34,6 +34,7 @@ enum BoundaryLoader {
                 }
                 throw GeoError.emptyGeometry(path: path, feature: feature.number, code: code)
             }
+            guard feature.isValid else { throw GeoError.invalidGeometry(path: path, feature: feature.number, code: code) }
             if var existing = counties[code] {
                 guard existing.county.name == name, existing.city.code == cityCode else {
                     throw ServiceError.conflictingUnit(path: path, code: code, detail: "names or cities")

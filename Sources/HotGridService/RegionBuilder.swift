@@ -26,6 +26,7 @@ enum RegionBuilder {
         progress.begin("Locating cell centres", total: ids.count)
         let centers = try NationalGrid().centers(of: ids)
         progress.end("done")
+        try refuseOverlaps(shares, counties: counties, cellArea: resolution.cellArea)
         var cells = zip(ids, centers).map { id, center -> Cell in
             let cellShares = (shares[id] ?? []).sorted { ($0.area, $1.countyCode) > ($1.area, $0.countyCode) }
             let (city, county) = owner(of: cellShares, cityOfCounty: cityOfCounty)
@@ -41,6 +42,32 @@ enum RegionBuilder {
                       cities: cities.values.sorted { $0.code < $1.code },
                       counties: counties.map(\.county).sorted { $0.code < $1.code },
                       countyAreas: countyAreas, cells: cells)
+    }
+
+    /// Counties that claim the same land: where a cell's county shares add up to more than the
+    /// cell, the excess is land two counties both hold. Boundary files digitised at different
+    /// times overlap in slivers along shared edges; a real overlap (a county twice, or a county
+    /// drawn over its neighbour) would count its area twice, so a pair overlapping by more than 1 %
+    /// (measured in whole cells only, so a lower bound)
+    /// of the smaller county is refused, naming both. (The bundled boundaries overlap nowhere.)
+    static func refuseOverlaps(_ shares: [CellID: [CountyShare]], counties: [CountyBoundary], cellArea: Double) throws {
+        var excess: [String: Double] = [:]
+        for cellShares in shares.values where cellShares.count > 1 {
+            let over = cellShares.reduce(0) { $0 + $1.area } - cellArea
+            guard over > 1e-6 * cellArea else { continue }
+            let top = cellShares.sorted { ($0.area, $1.countyCode) > ($1.area, $0.countyCode) }.prefix(2).map(\.countyCode).sorted()
+            excess[top.joined(separator: "|"), default: 0] += over
+        }
+        let byCode = Dictionary(counties.map { ($0.county.code, $0) }, uniquingKeysWith: { a, _ in a })
+        for (pair, area) in excess.sorted(by: { $0.value > $1.value }) {
+            let codes = pair.split(separator: "|").map(String.init)
+            guard codes.count == 2, let a = byCode[codes[0]], let b = byCode[codes[1]] else { continue }
+            let smaller = min(a.polygons.reduce(0) { $0 + $1.area }, b.polygons.reduce(0) { $0 + $1.area })
+            if area > 0.01 * smaller {
+                throw ServiceError.overlappingCounties(a: "\(a.county.code) \(a.county.name)", b: "\(b.county.code) \(b.county.name)",
+                                                       squareKilometres: area / 1e6, share: area / smaller)
+            }
+        }
     }
 
     /// A county smaller than a cell may hold the largest share of none (Yangquan's 矿区, 12 km²,

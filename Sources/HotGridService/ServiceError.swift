@@ -9,6 +9,7 @@ public enum ServiceError: Error, Equatable, Sendable, CustomStringConvertible {
     case bundledDataMissing(String)
     case noCells(region: String)
     case nothingStored(variable: String, from: Day, to: Day)
+    case overlappingCounties(a: String, b: String, squareKilometres: Double, share: Double)
 
     public var description: String {
         switch self {
@@ -24,6 +25,9 @@ public enum ServiceError: Error, Equatable, Sendable, CustomStringConvertible {
             "the bundled file \(name) is missing from this installation. Reinstall HotGrid, or pass --boundaries FILE."
         case let .noCells(region):
             "\(region) covers no cell of the national grid. Check that the boundaries lie in China and their CRS is right."
+        case let .overlappingCounties(a, b, km2, share):
+            "counties \(a) and \(b) overlap by at least \(String(format: "%.1f", km2)) km² (\(String(format: "%.0f", 100 * share)) % of the smaller): "
+                + "their land would be counted twice. Give each piece of land to one county (repair the boundaries, e.g. in QGIS), then run init again."
         case let .nothingStored(variable, from, to):
             "no day of \(variable) is stored from \(from) to \(to). `hotgrid inventory` lists what is loaded."
         }

@@ -112,6 +112,30 @@ struct BadBoundaryTests {
         }
     }
 
+    @Test("Counties drawn over each other, or a ring crossing itself, are refused by name; neighbours that only touch are not")
+    func overlappingCounties() throws {
+        let scratch = try Scratch()
+        defer { scratch.cleanUp() }
+        var neighbour = county
+        (neighbour["adcode"], neighbour["name"]) = ("990102", "邻县")
+        // The neighbour's square starts halfway across the first: half of each is claimed twice.
+        let shifted = square.map { ($0.0 + 0.05, $0.1) }
+        let overlapping = try scratch.write("overlap.geojson", geoJSON([(county, square), (neighbour, shifted)]))
+        try expectNothingWritten(scratch, RegionSetup(source: .file(path: overlapping, fields: BoundaryFields()))) { error in
+            guard case let ServiceError.overlappingCounties(a, b, km2, share) = error else { return false }
+            // Measured where shares exceed whole cells: a lower bound of the true 47 km² (half of each).
+            return a.hasPrefix("990101") && b.hasPrefix("990102") && km2 > 30 && km2 < 48 && share > 0.3
+        }
+        // A bow tie: the ring crosses itself.
+        let bowTie = try scratch.write("bowtie.geojson", geoJSON([(county, [(116.0, 40.0), (116.1, 40.1), (116.1, 40.0), (116.0, 40.1)])]))
+        try expectNothingWritten(scratch, RegionSetup(source: .file(path: bowTie, fields: BoundaryFields()))) {
+            $0 as? GeoError == .invalidGeometry(path: bowTie, feature: 1, code: "990101")
+        }
+        let touching = try scratch.write("touch.geojson", geoJSON([(county, square), (neighbour, square.map { ($0.0 + 0.1, $0.1) })]))
+        let region = try RegionSetup(source: .file(path: touching, fields: BoundaryFields())).run(databasePath: scratch.path("touch.sqlite"))
+        #expect(region.counties.count == 2)
+    }
+
     @Test("Boundaries outside China cover no cell")
     func outsideChina() throws {
         let scratch = try Scratch()
