@@ -5,7 +5,7 @@ public enum IngestError: Error, Equatable, Sendable, CustomStringConvertible {
     case cannotRead(path: String, reason: String)
     case emptyFile(path: String)
     case missingColumn(path: String, column: String, present: [String])
-    /// A row that cannot be taken: file, line, what is wrong.
+    /// A row that cannot be taken: file, line (0 when the problem is the file's, not one line's), what is wrong.
     case badRow(path: String, line: Int, problem: String)
     case unknownVariable(String)
     case noDate(path: String)
@@ -26,7 +26,7 @@ public enum IngestError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .missingColumn(path, column, present):
             "\(path): the header has no column '\(column)' (columns: \(present.joined(separator: ", "))). Rename the column or fix the header."
         case let .badRow(path, line, problem):
-            "\(path):\(line): \(problem). Fix the row, or pass --skip-bad-rows to skip such rows and count them."
+            "\(path)\(line > 0 ? ":\(line)" : ""): \(problem). Fix the row, or pass --skip-bad-rows to skip such rows and count them."
         case let .unknownVariable(name):
             "unknown variable '\(name)'. Use one of \(FieldVariable.allCases.map(\.rawValue).joined(separator: ", ")); name the file's own variable with --source-variable."
         case let .noDate(path):
