@@ -23,9 +23,15 @@ public struct FieldIngest {
     public var fillValue: Double?
     /// Make an implausible pixel missing and count it instead of refusing the import.
     public var skipBadValues = false
+    /// For a folder of one file per day (ChinaHighPM2.5's daily files, a GeoTIFF a day): where
+    /// the date sits in the file names, with `%Y`, `%m`, `%d` or `%j` (day of the year), e.g.
+    /// `CHAP_PM2.5_D1K_%Y%m%d`. Files whose names do not match are left out and counted.
+    public var datePattern: String?
 
     public init(variable: FieldVariable, path: String, sourceVariable: String? = nil, scale: Double = 1,
-                offset: Double = 0, date: Day? = nil, minimumCoverage: Double = 0.5, fillValue: Double? = nil, skipBadValues: Bool = false) {
+                offset: Double = 0, date: Day? = nil, minimumCoverage: Double = 0.5, fillValue: Double? = nil, skipBadValues: Bool = false,
+                datePattern: String? = nil) {
+        self.datePattern = datePattern
         self.fillValue = fillValue
         self.skipBadValues = skipBadValues
         self.variable = variable
@@ -58,11 +64,14 @@ public struct FieldIngest {
         public var conversion: String?
         /// Implausible pixel values made missing under ``FieldIngest/skipBadValues``.
         public var skippedValues = 0
+        /// Files of a folder whose names do not match ``FieldIngest/datePattern``.
+        public var unmatchedFiles = 0
     }
 
     public func run(store: SQLiteStore, progress: ProgressReporter = SilentProgress()) throws -> Summary {
-        let raster = try openVariable()
-        let plan = try dayPlan(raster)
+        let (files, unmatched) = try dailyFiles()
+        let raster = try openVariable(files?.first?.path ?? path)
+        let plan = try files.map { DayPlan(days: $0.map { ($0.day, [1]) }) } ?? dayPlan(raster)
         let days = plan.days.map(\.day)
         var (scale, offset) = (self.scale, self.offset)
         var conversion: String?
@@ -89,8 +98,9 @@ public struct FieldIngest {
             "\(days.count) days \(days.first.map(String.init) ?? "")…\(days.last.map(String.init) ?? ""), \(present) cell-days present"
         }) { sink in
             progress.begin("Ingesting \(variable.rawValue) from \(URL(fileURLWithPath: path).lastPathComponent)", total: days.count)
-            for (day, bands) in plan.days {
-                var values = try daily(raster, bands: bands)
+            for (index, (day, bands)) in plan.days.enumerated() {
+                let source = index == 0 || files == nil ? raster : try sameGrid(openVariable(files![index].path), as: raster)
+                var values = try daily(source, bands: bands)
                 if let fillValue {
                     for i in values.indices where Double(values[i]) == fillValue { values[i] = .nan }
                 }
@@ -109,12 +119,43 @@ public struct FieldIngest {
         summary.stepsPerDay = plan.stepsPerDay
         summary.incompleteDays = plan.incomplete
         summary.conversion = conversion
+        summary.unmatchedFiles = unmatched
         summary.presentShare = Double(present) / Double(max(1, days.count * cells.count))
         return summary
     }
 
+    /// A folder's files by day, from their names (nil when `path` is a file), and how many did not match.
+    func dailyFiles() throws -> ([(day: Day, path: String)]?, Int) {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else { return (nil, 0) }
+        guard let datePattern else {
+            throw IngestError.cannotRead(path: path, reason: "is a folder: give --date-pattern (e.g. CHAP_PM2.5_D1K_%Y%m%d) to read one file per day, or name a file")
+        }
+        let pattern = DatePattern(datePattern)
+        var files: [(day: Day, path: String)] = [], unmatched = 0
+        for name in try FileManager.default.contentsOfDirectory(atPath: path).sorted() where !name.hasPrefix(".") {
+            guard let day = pattern.day(in: name) else { unmatched += 1; continue }
+            if let earlier = files.first(where: { $0.day == day }) {
+                throw IngestError.cannotRead(path: path, reason: "\((earlier.path as NSString).lastPathComponent) and \(name) are both \(day)")
+            }
+            files.append((day, (path as NSString).appendingPathComponent(name)))
+        }
+        guard !files.isEmpty else { throw IngestError.cannotRead(path: path, reason: "no file name matches --date-pattern \(datePattern)") }
+        return (files.sorted { $0.day < $1.day }, unmatched)
+    }
+
+    /// `raster` when it has `reference`'s grid; a folder's files must share one.
+    private func sameGrid(_ raster: RasterFile, as reference: RasterFile) throws -> RasterFile {
+        guard raster.width == reference.width, raster.height == reference.height, raster.geoTransform == reference.geoTransform else {
+            throw IngestError.cannotRead(path: raster.path, reason: "its grid (\(raster.width)×\(raster.height)) differs from \(reference.path)'s; "
+                                         + "the files of a folder must share one grid")
+        }
+        guard raster.bandCount == 1 else { throw IngestError.ambiguousBands(path: raster.path, bands: raster.bandCount) }
+        return raster
+    }
+
     /// The file, or its subdataset holding the variable asked for.
-    private func openVariable() throws -> RasterFile {
+    private func openVariable(_ path: String) throws -> RasterFile {
         let file = try RasterFile(path: path)
         let subdatasets = file.subdatasetNames
         let wanted = sourceVariable ?? variable.rawValue
@@ -224,5 +265,62 @@ public struct FieldIngest {
         let maxX = l.minX + Double(l.columns) * l.cellWidth, minY = l.maxY - Double(l.rows) * l.cellHeight
         let unit = crs.isGeographic ? "°" : " m"
         return String(format: "x %.4g…%.4g%@, y %.4g…%.4g%@", l.minX, maxX, unit, minY, l.maxY, unit)
+    }
+}
+
+/// Where a date sits in a file name: `%Y` (year), `%m` (month), `%d` (day of month), `%j` (day of
+/// the year); everything else must match itself.
+struct DatePattern {
+    private let tokens: [Token]
+    private enum Token { case text(Character), year, month, day, dayOfYear }
+
+    init(_ pattern: String) {
+        var tokens: [Token] = [], chars = Array(pattern), i = 0
+        while i < chars.count {
+            if chars[i] == "%", i + 1 < chars.count, let t = [Character("Y"): Token.year, "m": .month, "d": .day, "j": .dayOfYear][chars[i + 1]] {
+                tokens.append(t)
+                i += 2
+            } else {
+                tokens.append(.text(chars[i]))
+                i += 1
+            }
+        }
+        self.tokens = tokens
+    }
+
+    /// The day the pattern finds anywhere in `name`; nil when it does not match or names no real day.
+    func day(in name: String) -> Day? {
+        let chars = Array(name)
+        for start in chars.indices {
+            if let day = match(chars, from: start) { return day }
+        }
+        return nil
+    }
+
+    private func match(_ chars: [Character], from start: Int) -> Day? {
+        var i = start, year: Int?, month: Int?, day: Int?, dayOfYear: Int?
+        func number(_ width: Int) -> Int? {
+            guard i + width <= chars.count, chars[i..<(i + width)].allSatisfy(\.isASCII), let n = Int(String(chars[i..<(i + width)])) else { return nil }
+            i += width
+            return n
+        }
+        for token in tokens {
+            switch token {
+            case let .text(c):
+                guard i < chars.count, chars[i] == c else { return nil }
+                i += 1
+            case .year: guard let n = number(4) else { return nil }; year = n
+            case .month: guard let n = number(2) else { return nil }; month = n
+            case .day: guard let n = number(2) else { return nil }; day = n
+            case .dayOfYear: guard let n = number(3) else { return nil }; dayOfYear = n
+            }
+        }
+        guard let year else { return nil }
+        if let dayOfYear, let first = Day(year: year, month: 1, day: 1), (1...366).contains(dayOfYear) {
+            let d = first.advanced(by: dayOfYear - 1)
+            return d.components.year == year ? d : nil
+        }
+        guard let month, let day else { return nil }
+        return Day(year: year, month: month, day: day)
     }
 }

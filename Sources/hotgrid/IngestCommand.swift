@@ -143,6 +143,8 @@ struct IngestFieldCommand: ParsableCommand {
     @Option(help: "Minimum share of a cell its valid pixels must cover (0–1).") var minCoverage: Double = 0.5
     @Option(parsing: .unconditional, help: "A value the file uses for missing data without declaring it (e.g. -999).") var fillValue: Double?
     @Flag(help: "Leave implausible pixels out and count them instead of refusing the import.") var skipBadValues = false
+    @Option(help: "With --file FOLDER of one file per day: where the date sits in the names (%Y %m %d, or %j for day of year), e.g. CHAP_PM2.5_D1K_%Y%m%d.")
+    var datePattern: String?
 
     func validate() throws {
         if let date, Day(date) == nil { throw ValidationError("--date must be a date like 2017-01-31 (got '\(date)').") }
@@ -154,7 +156,8 @@ struct IngestFieldCommand: ParsableCommand {
         let started = Date()
         let store = try SQLiteStore(opening: db)
         let s = try FieldIngest(variable: variable, path: file, sourceVariable: sourceVariable, scale: scale, offset: offset,
-                                date: date.flatMap { Day($0) }, minimumCoverage: minCoverage, fillValue: fillValue, skipBadValues: skipBadValues)
+                                date: date.flatMap { Day($0) }, minimumCoverage: minCoverage, fillValue: fillValue, skipBadValues: skipBadValues,
+                                datePattern: datePattern)
             .run(store: store, progress: TerminalProgress())
         let elapsed = Date().timeIntervalSince(started)
         print("\(variable.rawValue): \(s.days.count) days \(s.days.first.map(String.init) ?? "") … \(s.days.last.map(String.init) ?? "")")
@@ -166,6 +169,7 @@ struct IngestFieldCommand: ParsableCommand {
         }
         if let conversion = s.conversion { print("  units converted by the file's own units: \(conversion)") }
         if s.skippedValues > 0 { print("  \(s.skippedValues) implausible pixel values left out (--skip-bad-values)") }
+        if s.unmatchedFiles > 0 { print("  \(s.unmatchedFiles) files of the folder do not match --date-pattern, left out") }
         print(String(format: "Cells covered by the file: %d of %d (%.1f pixels per cell); cell-days present: %.1f %%",
                      s.cellsCovered, s.cells, s.pixelsPerCell, 100 * s.presentShare))
         print(String(format: "Done in %.1f s (%.0f cell-days/s), peak memory %d MB",

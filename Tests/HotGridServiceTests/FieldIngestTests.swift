@@ -245,6 +245,38 @@ struct FieldIngestTests {
         #expect(try store.fieldDay("blh", on: Day("2017-01-02")!)?.allSatisfy { $0.isNaN || abs($0 - 900) < 1e-3 } == true)
     }
 
+    @Test("A folder of one GeoTIFF a day (as ChinaHighPM2.5 ships) is read by --date-pattern; other files are counted, a second file for a day or another grid refused")
+    func dailyFolder() throws {
+        let scratch = try Scratch()
+        defer { scratch.cleanUp() }
+        let store = try hebiDatabase(scratch)
+        let folder = scratch.url.appendingPathComponent("chap").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        func tif(_ name: String, value: Double, size: Int = 40) throws {
+            let raster = try RasterFile(creatingGeoTIFF: folder + "/" + name, width: size, height: size, bandCount: 1,
+                                        geoTransform: GeoTransform(originX: 113.5, pixelWidth: 0.05, originY: 36.5, pixelHeight: -0.05),
+                                        crs: .wgs84(), noData: -1)
+            try raster.write(band: 1, width: size, height: size, values: [Double](repeating: value, count: size * size))
+        }
+        for (day, value) in [("20190102", 20.0), ("20190101", 10.0), ("20190103", 30.0)] { try tif("CHAP_PM2.5_D1K_\(day)_V4.tif", value: value) }
+        try Data("notes".utf8).write(to: URL(fileURLWithPath: folder + "/readme.txt"))
+        #expect { try FieldIngest(variable: .pm25Satellite, path: folder).run(store: store) } throws: { "\($0)".contains("--date-pattern") }
+        let summary = try FieldIngest(variable: .pm25Satellite, path: folder, datePattern: "CHAP_PM2.5_D1K_%Y%m%d").run(store: store)
+        #expect(summary.days == ["2019-01-01", "2019-01-02", "2019-01-03"].map { Day($0)! } && summary.unmatchedFiles == 1)
+        #expect(try store.fieldDay("pm25_satellite", on: Day("2019-01-03")!)?.contains { abs($0 - 30) < 1e-4 } == true)
+        // Day of the year works too.
+        #expect(DatePattern("A%Y%j").day(in: "MCD19A2.A2019032.h27v05.tif") == Day("2019-02-01"))
+        try tif("CHAP_PM2.5_D1K_20190104_V4.tif", value: 40, size: 30)
+        #expect { try FieldIngest(variable: .pm25Satellite, path: folder, datePattern: "CHAP_PM2.5_D1K_%Y%m%d").run(store: store) } throws: {
+            "\($0)".contains("20190104") && "\($0)".contains("share one grid")
+        }
+        try FileManager.default.removeItem(atPath: folder + "/CHAP_PM2.5_D1K_20190104_V4.tif")
+        try tif("CHAP_PM2.5_D1K_20190103_V5.tif", value: 30)
+        #expect { try FieldIngest(variable: .pm25Satellite, path: folder, datePattern: "CHAP_PM2.5_D1K_%Y%m%d").run(store: store) } throws: {
+            "\($0)".contains("are both 2019-01-03")
+        }
+    }
+
     @Test("Bad files are refused with the reason, the database unchanged")
     func badFiles() throws {
         let scratch = try Scratch()
