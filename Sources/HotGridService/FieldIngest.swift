@@ -92,6 +92,8 @@ public struct FieldIngest {
         progress.end("\(summary.cellsCovered) cells covered")
         guard summary.cellsCovered > 0 else { throw IngestError.noOverlap(path: path, extent: try extent(raster, crs: crs)) }
         summary.pixelsPerCell = Double(weights.pixels.count) / Double(summary.cellsCovered)
+        // Each pixel the cells read, once: the plausibility check runs over these every day.
+        let usedPixels = Array(Set(weights.pixels)).sorted()
 
         var present = 0
         try store.importField(variable: variable.rawValue, source: path, summary: {
@@ -107,7 +109,7 @@ public struct FieldIngest {
                 if scale != 1 || offset != 0 {
                     for i in values.indices { values[i] = Float(Double(values[i]) * scale + offset) }
                 }
-                try checkPlausible(&values, day: day, bands: bands, pixels: weights.pixels, width: raster.width, summary: &summary)
+                try checkPlausible(&values, day: day, bands: bands, pixels: usedPixels, width: raster.width, summary: &summary)
                 let means = values.withUnsafeBufferPointer { weights.cellMeans(of: $0, minimumCoverage: minimumCoverage) }
                 present += means.reduce(0) { $0 + ($1.isNaN ? 0 : 1) }
                 try sink.put(day: day, values: means)
@@ -234,7 +236,7 @@ public struct FieldIngest {
     /// value is infinite or outside the variable's plausible range, naming the day, band and pixel.
     private func checkPlausible(_ values: inout [Float], day: Day, bands: [Int], pixels: [Int32], width: Int, summary: inout Summary) throws {
         let range = variable.plausibleRange
-        for p in Set(pixels) {
+        for p in pixels {
             let i = Int(p), v = values[i]
             guard !v.isNaN, !v.isFinite || !range.contains(Double(v)) else { continue }
             guard skipBadValues else {

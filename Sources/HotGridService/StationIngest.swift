@@ -91,7 +91,7 @@ public struct StationIngest {
         }
         progress.end("\(summary.observationRows) rows")
 
-        summary.stored = try StationDayCounts(storing: stations, days: aggregator.days(), in: store, source: "\(stationsPath) + \(observationsPath)",
+        summary.stored = try StationDayCounts.store(stations, days: aggregator.days(), in: store, source: "\(stationsPath) + \(observationsPath)",
                                               skipped: "\(summary.skippedRows) rows", progress: progress)
         return summary
     }

@@ -29,15 +29,21 @@ public struct StationDayCounts: Sendable, Equatable {
 
     public init() {}
 
-    /// Stores `stations` and `days` in one transaction, logged under `source`, and counts the days.
-    init(storing stations: [Station], days: [StationDay], in store: SQLiteStore, source: String, skipped: String,
-         progress: ProgressReporter) throws {
+    init(_ days: [StationDay]) {
         stationDays = days.count
         validDays = days.filter { $0.pm25 != nil }.count
         firstDay = days.map(\.day).min()
         lastDay = days.map(\.day).max()
+    }
+
+    /// Stores `stations` and `days` in one transaction, logged under `source`, and counts the days.
+    static func store(_ stations: [Station], days: [StationDay], in store: SQLiteStore, source: String, skipped: String,
+                      progress: ProgressReporter) throws -> StationDayCounts {
+        let counts = StationDayCounts(days)
         progress.begin("Storing \(stations.count) stations and \(days.count) station-days", total: 1)
-        try store.importStations(stations, days: days, source: source, summary: "\(stationDays) station-days, \(validDays) valid, \(skipped) skipped")
+        try store.importStations(stations, days: days, source: source,
+                                 summary: "\(counts.stationDays) station-days, \(counts.validDays) valid, \(skipped) skipped")
         progress.end("done")
+        return counts
     }
 }

@@ -81,7 +81,7 @@ public struct CNEMCIngest {
         progress.end("\(summary.hourRows) hour rows")
         summary.unlistedCodes = unlisted.count
         aggregator.keep(days: daysRead)
-        summary.stored = try StationDayCounts(storing: stations, days: aggregator.days(), in: store, source: "CNEMC \(files.count) files + \(stationListPath)",
+        summary.stored = try StationDayCounts.store(stations, days: aggregator.days(), in: store, source: "CNEMC \(files.count) files + \(stationListPath)",
                                               skipped: "\(summary.skippedValues) values", progress: progress)
         return summary
     }
@@ -142,7 +142,8 @@ public struct CNEMCIngest {
             days.insert(date)
             summary.hourRows += 1
             let stamp = HourStamp(endingAt: date, hour: hour)
-            var stations = hours[stamp] ?? [:]
+            // Taken out while it is filled, so the update does not copy it.
+            var stations = hours.removeValue(forKey: stamp) ?? [:]
             for (index, code) in used {
                 let text = index < fields.count ? fields[index].trimmingCharacters(in: .whitespaces) : ""
                 if stations[code] == nil { stations[code] = [:] }   // the hour was reported, if empty
