@@ -5,12 +5,16 @@ public struct Station: Hashable, Sendable, Codable {
     public let name: String
     public let position: LonLat
     public let cell: CellID
+    /// Whether the network marks it a background site (CNEMC's 对照点, away from local sources);
+    /// nil when the source does not say.
+    public let background: Bool?
 
-    public init(id: String, name: String, position: LonLat, cell: CellID) {
+    public init(id: String, name: String, position: LonLat, cell: CellID, background: Bool? = nil) {
         self.id = id
         self.name = name
         self.position = position
         self.cell = cell
+        self.background = background
     }
 }
 

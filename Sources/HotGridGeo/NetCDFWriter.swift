@@ -3,9 +3,10 @@ import Foundation
 import HotGridCore
 
 /// Writes fields on a regular longitude/latitude grid as CF NetCDF, one or several variables in
-/// one file, one time step at a time so a long series never sits in memory whole. Three layouts:
-/// HotGrid's daily files, and ERA5 as the Copernicus Climate Data Store delivered it until 2024
-/// and since (see ``Layout``), so that imports are tested on files shaped like users' downloads.
+/// one file, one time step at a time so a long series never sits in memory whole. Four layouts:
+/// HotGrid's daily files, ERA5 as the Copernicus Climate Data Store delivered it until 2024 and
+/// since, and ChinaHighPM2.5's daily files (see ``Layout``), so that imports are tested on files
+/// shaped like users' downloads.
 public final class NetCDFWriter {
     /// How the file is laid out.
     public enum Layout: Sendable {
@@ -18,6 +19,9 @@ public final class NetCDFWriter {
         /// ERA5 since 2024: NetCDF-4, `valid_time` in seconds since 1970-01-01, `latitude`/`longitude`,
         /// float32 with a NaN `_FillValue`, and the `number` and `expver` variables beside the data.
         case era5
+        /// ChinaHighPM2.5 (CHAP) daily: NetCDF-4 with one day and no time axis (the date is in the
+        /// file name), `lat` ascending and `lon`, uint16 packed with `scale_factor` and `_FillValue` 65535.
+        case chap
     }
 
     /// A variable of the file: its name, units and long name; packed files need `packing`
@@ -45,6 +49,8 @@ public final class NetCDFWriter {
     public static let fillValue: Float = -9999
     /// The `_FillValue` of packed files.
     public static let packedFillValue: Int16 = -32767
+    /// The `_FillValue` of CHAP's unsigned files.
+    public static let unsignedFillValue: UInt16 = 65_535
 
     private let layout: Layout
     private let packing: [(scale: Double, offset: Double)?]
@@ -53,6 +59,7 @@ public final class NetCDFWriter {
     private let data: [GDALMDArrayH]
     private let float32: GDALExtendedDataTypeH
     private let int16: GDALExtendedDataTypeH
+    private let uint16: GDALExtendedDataTypeH
 
     /// Creates `path` for `variable` over `lattice` (degrees, north-up) and `days`. Rows passed to
     /// ``write(day:values:variable:)`` are north first; latitudes are stored descending, as ERA5 does.
@@ -73,9 +80,10 @@ public final class NetCDFWriter {
         GDALRuntime.lockForWriting()
         defer { GDALRuntime.unlockForWriting() }
         GDALRuntime.resetError()
-        if layout == .era5Classic, let unpacked = variables.first(where: { $0.packing == nil }) {
-            throw GeoError.writeFailed(path: path, reason: "variable \(unpacked.name) needs a packing for the classic ERA5 layout")
+        if layout == .era5Classic || layout == .chap, let unpacked = variables.first(where: { $0.packing == nil }) {
+            throw GeoError.writeFailed(path: path, reason: "variable \(unpacked.name) needs a packing for the \(layout) layout")
         }
+        if layout == .chap, times.count != 1 { throw GeoError.writeFailed(path: path, reason: "a CHAP file holds one day") }
         let format = layout == .era5Classic ? CSLAddString(nil, "FORMAT=NC") : nil
         defer { CSLDestroy(format) }
         guard !times.isEmpty, !variables.isEmpty, let driver = GDALGetDriverByName("netCDF"),
@@ -86,29 +94,34 @@ public final class NetCDFWriter {
         let float32 = GDALExtendedDataTypeCreate(GDT_Float32)!
         let float64 = GDALExtendedDataTypeCreate(GDT_Float64)!
         let int16 = GDALExtendedDataTypeCreate(GDT_Int16)!
+        let uint16 = GDALExtendedDataTypeCreate(GDT_UInt16)!
         let text = GDALExtendedDataTypeCreateString(0)!
         defer { [float64, text].forEach { GDALExtendedDataTypeRelease($0) } }
         func release() {
             GDALGroupRelease(root)
             GDALReleaseDataset(dataset)
-            [float32, int16].forEach { GDALExtendedDataTypeRelease($0) }
+            [float32, int16, uint16].forEach { GDALExtendedDataTypeRelease($0) }
         }
-        let era5 = layout != .daily
+        let era5 = layout == .era5 || layout == .era5Classic
         let timeName = layout == .era5 ? "valid_time" : "time", latName = era5 ? "latitude" : "lat", lonName = era5 ? "longitude" : "lon"
-        let time = GDALGroupCreateDimension(root, timeName, "TEMPORAL", nil, UInt64(times.count), nil)
+        let time = layout == .chap ? nil : GDALGroupCreateDimension(root, timeName, "TEMPORAL", nil, UInt64(times.count), nil)
         let lat = GDALGroupCreateDimension(root, latName, "HORIZONTAL_Y", nil, UInt64(lattice.rows), nil)
         let lon = GDALGroupCreateDimension(root, lonName, "HORIZONTAL_X", nil, UInt64(lattice.columns), nil)
-        defer { [time, lat, lon].forEach { GDALDimensionRelease($0) } }
+        defer { [time, lat, lon].compactMap { $0 }.forEach { GDALDimensionRelease($0) } }
         var data: [GDALMDArrayH] = []
         do {
-            let (timeUnits, timeValues): (String, [Double]) = switch layout {
+            let timeAxis: (units: String, values: [Double])? = switch layout {
             case .daily: ("days since \(Day(ordinal: Int((times[0] / 86_400).rounded(.down))))", times.map { ($0 - times[0]) / 86_400 })
             case .era5Classic: ("hours since 1900-01-01 00:00:00.0", times.map { ($0 + 2_208_988_800) / 3_600 })
             case .era5: ("seconds since 1970-01-01", times)
+            case .chap: nil
             }
-            try Self.coordinate(root, time, timeName, timeValues, float64, text,
-                                ["standard_name": "time", "units": timeUnits, "calendar": era5 ? "gregorian" : "standard"], path)
-            let lats = (0..<lattice.rows).map { lattice.maxY - (Double($0) + 0.5) * lattice.cellHeight }
+            if let timeAxis {
+                try Self.coordinate(root, time, timeName, timeAxis.values, float64, text,
+                                    ["standard_name": "time", "units": timeAxis.units, "calendar": era5 ? "gregorian" : "standard"], path)
+            }
+            var lats = (0..<lattice.rows).map { lattice.maxY - (Double($0) + 0.5) * lattice.cellHeight }
+            if layout == .chap { lats.reverse() }
             try Self.coordinate(root, lat, latName, lats, float64, text,
                                 ["standard_name": "latitude", "units": "degrees_north"], path)
             let lons = (0..<lattice.columns).map { lattice.minX + (Double($0) + 0.5) * lattice.cellWidth }
@@ -119,21 +132,26 @@ public final class NetCDFWriter {
                 try Self.coordinate(root, nil, "number", [0], float64, text, ["long_name": "ensemble member numerical id"], path)
                 try Self.coordinate(root, time, "expver", times.map { _ in 1 }, float64, text, ["long_name": "experiment version"], path)
             }
-            var dimensions: [GDALDimensionH?] = [time, lat, lon]
+            var dimensions: [GDALDimensionH?] = time.map { [$0, lat, lon] } ?? [lat, lon]
             // One chunk per step: writing a step touches one chunk, and reading one back decompresses one.
-            let options = layout == .era5Classic ? nil
-                : CSLAddString(CSLAddString(CSLAddString(nil, "COMPRESS=DEFLATE"), "ZLEVEL=1"), "BLOCKSIZE=1,\(lattice.rows),\(lattice.columns)")
+            let block = (time == nil ? "" : "1,") + "\(lattice.rows),\(lattice.columns)"
+            let options = layout == .era5Classic ? nil : CSLAddString(CSLAddString(CSLAddString(nil, "COMPRESS=DEFLATE"), "ZLEVEL=1"), "BLOCKSIZE=\(block)")
             defer { CSLDestroy(options) }
+            let stored = switch layout {
+            case .daily, .era5: float32
+            case .era5Classic: int16
+            case .chap: uint16
+            }
             for variable in variables {
                 guard let array = dimensions.withUnsafeMutableBufferPointer({
-                    GDALGroupCreateMDArray(root, variable.name, 3, $0.baseAddress, layout == .era5Classic ? int16 : float32, options)
+                    GDALGroupCreateMDArray(root, variable.name, $0.count, $0.baseAddress, stored, options)
                 }) else { throw GeoError.writeFailed(path: path, reason: GDALRuntime.lastErrorMessage()) }
                 data.append(array)
                 switch layout {
                 case .daily: GDALMDArraySetNoDataValueAsDouble(array, Double(Self.fillValue))
                 case .era5: GDALMDArraySetNoDataValueAsDouble(array, .nan)
-                case .era5Classic:
-                    GDALMDArraySetNoDataValueAsDouble(array, Double(Self.packedFillValue))
+                case .era5Classic, .chap:
+                    GDALMDArraySetNoDataValueAsDouble(array, layout == .chap ? Double(Self.unsignedFillValue) : Double(Self.packedFillValue))
                     GDALMDArraySetScale(array, variable.packing!.scale)
                     GDALMDArraySetOffset(array, variable.packing!.offset)
                 }
@@ -155,6 +173,7 @@ public final class NetCDFWriter {
         self.data = data
         self.float32 = float32
         self.int16 = int16
+        self.uint16 = uint16
     }
 
     /// Writes time step `index` of the `variable`-th variable (row-major, north row first, NaN where missing).
@@ -167,7 +186,17 @@ public final class NetCDFWriter {
         var start: [UInt64] = [UInt64(index), 0, 0]
         var count: [Int] = [1, height, width]
         let ok: Int32
-        if layout == .era5Classic, let packing = packing[variable] {
+        if layout == .chap, let packing = packing[variable] {
+            // Latitude ascends: the south row is stored first.
+            let southFirst = (0..<height).reversed().flatMap { values[($0 * width)..<(($0 + 1) * width)] }
+            let packed = southFirst.map { v -> UInt16 in
+                guard v.isFinite else { return Self.unsignedFillValue }
+                return UInt16(max(0, min(65_534, ((Double(v) - packing.offset) / packing.scale).rounded())))
+            }
+            start.removeFirst()
+            count.removeFirst()
+            ok = packed.withUnsafeBytes { GDALMDArrayWrite(data[variable], &start, &count, nil, nil, uint16, $0.baseAddress, $0.baseAddress, $0.count) }
+        } else if layout == .era5Classic, let packing = packing[variable] {
             let packed = values.map { v -> Int16 in
                 guard v.isFinite else { return Self.packedFillValue }
                 return Int16(max(-32_766, min(32_767, ((Double(v) - packing.offset) / packing.scale).rounded())))
@@ -187,7 +216,7 @@ public final class NetCDFWriter {
         data.forEach { GDALMDArrayRelease($0) }
         GDALGroupRelease(root)
         GDALReleaseDataset(dataset)
-        [float32, int16].forEach { GDALExtendedDataTypeRelease($0) }
+        [float32, int16, uint16].forEach { GDALExtendedDataTypeRelease($0) }
     }
 
     private static func coordinate(_ root: GDALGroupH, _ dimension: GDALDimensionH?, _ name: String, _ values: [Double],

@@ -26,16 +26,17 @@ public struct InventoryReport {
         if stations.isEmpty {
             text += "Stations: none. Load them with `hotgrid ingest stations`.\n"
         } else {
-            var table = TextTable(columns: ["station_id", "name", "cell_id", "first_day", "last_day", "days", "valid_days"],
-                                  rightAligned: [5, 6])
+            var table = TextTable(columns: ["station_id", "name", "background", "cell_id", "first_day", "last_day", "days", "valid_days"],
+                                  rightAligned: [6, 7])
             for s in stations {
-                table.add([s.station.id, s.station.name, s.station.cell.description, s.firstDay?.description ?? "—",
+                let background = s.station.background.map { $0 ? "对照点" : "no" } ?? "—"
+                table.add([s.station.id, s.station.name, background, s.station.cell.description, s.firstDay?.description ?? "—",
                            s.lastDay?.description ?? "—", "\(s.days)", "\(s.validDays)"])
             }
             let valid = stations.reduce(0) { $0 + $1.validDays }, days = stations.reduce(0) { $0 + $1.days }
             table.addRule()
-            table.add(["\(stations.count) stations", "", "", "", "", "\(days)", "\(valid)"])
-            text += "Stations (valid_days: daily mean from ≥ 20 valid hours, HJ 663-2013)\n" + table.text
+            table.add(["\(stations.count) stations", "", "", "", "", "", "\(days)", "\(valid)"])
+            text += "Stations (valid_days: daily mean from ≥ 20 valid hours, HJ 663-2013; background: CNEMC's 对照点 where the source says)\n" + table.text
         }
         return text
     }

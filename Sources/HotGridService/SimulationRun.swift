@@ -12,9 +12,13 @@ public struct SimulationRun {
     public var seed: UInt64
     /// What kind of world: its physics, inflow and how it is observed.
     public var variant: WorldVariant
+    /// The layout of the weather files: daily, or hourly ERA5 as downloaded.
+    public var meteorology: MeteorologyFiles
 
-    public init(region: String = "2+26", cities: [String]? = nil, from: Day, to: Day, seed: UInt64 = 1, variant: WorldVariant = .standard) {
+    public init(region: String = "2+26", cities: [String]? = nil, from: Day, to: Day, seed: UInt64 = 1, variant: WorldVariant = .standard,
+                meteorology: MeteorologyFiles = .daily) {
         self.variant = variant
+        self.meteorology = meteorology
         self.region = region
         self.cities = cities
         self.from = from
@@ -35,7 +39,7 @@ public struct SimulationRun {
         return try OutputFile.buildFolder(at: folder) { partial in
             progress.begin("Simulating \(days.count) days over \(regionValue.cells.count) cells", total: days.count)
             var reported = 0
-            let summary = try Simulator.write(world: world, to: partial) { done, _ in
+            let summary = try Simulator.write(world: world, to: partial, meteorology: meteorology) { done, _ in
                 progress.advance(by: done - reported)
                 reported = done
             }

@@ -14,7 +14,8 @@ struct GriddedProducts {
         let lattice: Lattice
         /// Window index sampled by each pixel (its centre's cell, clamped to the window).
         let pixelCells: [Int]
-        let writer: NetCDFWriter
+        /// Its own daily file; nil when it goes into the ERA5 file.
+        let writer: NetCDFWriter?
     }
 
     let satellite: Product
@@ -24,12 +25,14 @@ struct GriddedProducts {
     private let variant: WorldVariant
     private var clouds: CloudCover
     private var rng: SeededGenerator
+    /// The hourly file all meteorology goes into, with ``MeteorologyFiles/era5``.
+    private let era5: ERA5HourlyFile?
 
-    init(world: World, folder: String, days: [Day], variant: WorldVariant, rng: SeededGenerator) throws {
+    init(world: World, folder: String, days: [Day], variant: WorldVariant, weatherFiles: MeteorologyFiles, rng: SeededGenerator) throws {
         var rng = rng
         let positions = world.region.cells.map { LonLat(longitude: $0.longitude, latitude: $0.latitude) }
         let grid = NationalGrid()
-        func product(_ variable: String, _ units: String, _ longName: String, pixel: Double) throws -> Product {
+        func product(_ variable: String, _ units: String, _ longName: String, pixel: Double, daily: Bool = true) throws -> Product {
             let lattice = Lattice.geographic(covering: positions, pixel: pixel)
             var centres: [LonLat] = []
             centres.reserveCapacity(lattice.rows * lattice.columns)
@@ -41,15 +44,18 @@ struct GriddedProducts {
             let cells = try grid.project(centres).map(world.grid.nearestIndex)
             let path = URL(fileURLWithPath: folder).appendingPathComponent("\(variable).nc").path
             return Product(variable: variable, units: units, longName: longName, lattice: lattice, pixelCells: cells,
-                           writer: try NetCDFWriter(path: path, variable: variable, units: units, longName: longName, lattice: lattice, days: days))
+                           writer: daily ? try NetCDFWriter(path: path, variable: variable, units: units, longName: longName, lattice: lattice, days: days) : nil)
         }
+        let dailyMeteorology = weatherFiles == .daily
         satellite = try product("pm25_satellite", "ug m-3", "satellite-derived surface PM2.5 (simulated)", pixel: variant.satellitePixel)
         meteorology = [
-            try product("u10", "m s-1", "10 metre U wind component", pixel: 0.25),
-            try product("v10", "m s-1", "10 metre V wind component", pixel: 0.25),
-            try product("blh", "m", "boundary layer height", pixel: 0.25),
-            try product("precip", "mm day-1", "total precipitation", pixel: 0.25),
+            try product("u10", "m s-1", "10 metre U wind component", pixel: 0.25, daily: dailyMeteorology),
+            try product("v10", "m s-1", "10 metre V wind component", pixel: 0.25, daily: dailyMeteorology),
+            try product("blh", "m", "boundary layer height", pixel: 0.25, daily: dailyMeteorology),
+            try product("precip", "mm day-1", "total precipitation", pixel: 0.25, daily: dailyMeteorology),
         ]
+        era5 = dailyMeteorology ? nil
+            : try ERA5HourlyFile(path: URL(fileURLWithPath: folder).appendingPathComponent("era5.nc").path, lattice: self.meteorology[0].lattice, days: days)
         satelliteBias = SmoothField(nx: 4, ny: 4, rng: &rng)
         windPattern = SmoothField(nx: 4, ny: 4, rng: &rng)
         self.variant = variant
@@ -73,9 +79,10 @@ struct GriddedProducts {
             case .humidityAdditive: pm[p] = Float((retrieved + humidBias * (0.7 + 0.6 * satelliteBias.value(fx, fy))) * noise)
             }
         }
-        try satellite.writer.write(day: index, values: pm)
+        try satellite.writer?.write(day: index, values: pm)
 
         let rain = SmoothField(nx: 6, ny: 6, rng: &rng)
+        var daily: [[Float]] = []
         for product in meteorology {
             let values = product.pixelCells.map { cell -> Float in
                 let (fx, fy) = world.fraction(cell)
@@ -88,8 +95,10 @@ struct GriddedProducts {
                 default: return Float(w.precip * 2 * rain.value(fx, fy))
                 }
             }
-            try product.writer.write(day: index, values: values)
+            try product.writer?.write(day: index, values: values)
+            daily.append(values)
         }
+        try era5?.write(day: index, daily: daily)
     }
 
     /// The additive bias (µg/m³) of a humidity-affected retrieval on day `w`: water taken up by the

@@ -22,7 +22,8 @@ public struct SimulationSummary: Sendable {
 public enum Simulator {
     /// `variant` says how the world is observed (satellite product, clouds, station network); nil
     /// observes it as the world's own variant says. The physics and inflow are the world's.
-    public static func write(world: World, to folder: String, variant: WorldVariant? = nil,
+    /// `meteorology` picks the layout of the weather files.
+    public static func write(world: World, to folder: String, variant: WorldVariant? = nil, meteorology: MeteorologyFiles = .daily,
                              progress: (Int, Int) -> Void = { _, _ in }) throws -> SimulationSummary {
         let variant = variant ?? world.variant
         let root = SeededGenerator(seed: world.seed)
@@ -43,7 +44,7 @@ public enum Simulator {
         var truthSum = [Double](repeating: 0, count: world.regionIndices.count)
         var monthly = MonthlyTruth(days: days, cells: world.regionIndices.count)
         do {
-            var products = try GriddedProducts(world: world, folder: fields, days: days, variant: variant, rng: root.stream(6))
+            var products = try GriddedProducts(world: world, folder: fields, days: days, variant: variant, weatherFiles: meteorology, rng: root.stream(6))
             for (d, w) in world.weather.enumerated() {
                 let truth = physics.concentration(on: w)
                 let regionTruth = world.regionIndices.map { Double(truth[$0]) }
@@ -68,7 +69,7 @@ public enum Simulator {
         }
         try Data(daily.utf8).write(to: URL(fileURLWithPath: truthFolder).appendingPathComponent("stations_daily.csv"))
         let precision = Self.precisionAtTenPercent(ranking: meanTruth, truth: emissions)
-        try writeReadme(world: world, variant: variant, stations: stations.count, precision: precision, folder: folder)
+        try writeReadme(world: world, variant: variant, meteorology: meteorology, stations: stations.count, precision: precision, folder: folder)
         return SimulationSummary(days: days.count, cells: emissions.count, stations: stations.count, sources: world.sources.count,
                                  observationRows: rows, meanPM25: meanTruth.reduce(0, +) / Double(max(1, meanTruth.count)),
                                  naivePrecision: precision)

@@ -4,7 +4,7 @@ import HotGridGeo
 
 extension Simulator {
     /// README.txt: what the world is made of, so a user knows what the files hold and why.
-    static func writeReadme(world: World, variant: WorldVariant, stations: Int, precision: Double, folder: String) throws {
+    static func writeReadme(world: World, variant: WorldVariant, meteorology: MeteorologyFiles, stations: Int, precision: Double, folder: String) throws {
         let days = world.weather.map(\.day)
         let counts = Dictionary(grouping: world.sources, by: \.type)
         let basin = try NationalGrid().unproject([world.terrain.basinCenter])[0]
@@ -22,7 +22,8 @@ extension Simulator {
             stations.csv          station_id,name,lon,lat (\(stations) stations: \(networkText(variant)))
             observations.csv      station_id,time,pm25: hourly, Beijing time, whole µg/m³; ~2 % missing hours and outages of 1-3 days
             fields/pm25_satellite.nc  \(satelliteText(variant))
-            fields/u10.nc, v10.nc, blh.nc, precip.nc  daily ERA5-like meteorology, 0.25°, CF lat/lon, no grid mapping
+            \(meteorology == .daily ? "fields/u10.nc, v10.nc, blh.nc, precip.nc  daily ERA5-like meteorology, 0.25°, CF lat/lon, no grid mapping"
+                : "fields/era5.nc        hourly u10, v10, blh, tp (m) as the CDS delivers ERA5 since 2024, 0.25°, UTC valid_time")
             truth/emissions.csv   every source: type, position, cell, annual mean primary PM2.5 (t/yr), seasonal schedule
             truth/cells.csv       every cell: true emission (t/yr), its rank, top10 (1 = among the 10 % most emitting), mean true PM2.5
             truth/cells_monthly.csv  cell_id,month,pm25: every cell's true monthly mean PM2.5 (month YYYY-MM; a month cut by the period is the mean of its days)

@@ -51,7 +51,7 @@ extension SQLiteStore {
 
     public func stations() throws -> [Station] {
         try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT id, name, lon, lat, cell_id FROM station ORDER BY id").map(Self.station)
+            try Row.fetchAll(db, sql: "SELECT id, name, lon, lat, cell_id, background FROM station ORDER BY id").map(Self.station)
         }
     }
 
@@ -88,7 +88,7 @@ extension SQLiteStore {
     public func stationInventory() throws -> [StationInventory] {
         try pool.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT s.id, s.name, s.lon, s.lat, s.cell_id, MIN(d.day) AS first, MAX(d.day) AS last,
+                SELECT s.id, s.name, s.lon, s.lat, s.cell_id, s.background, MIN(d.day) AS first, MAX(d.day) AS last,
                        COUNT(d.day) AS days, COUNT(d.pm25) AS valid
                 FROM station s LEFT JOIN station_day d ON d.station_id = s.id
                 GROUP BY s.id ORDER BY s.id
@@ -104,6 +104,7 @@ extension SQLiteStore {
         guard let cell = CellID(cellText) else {
             throw StoreError.notAHotGridDatabase(path: "", reason: "malformed cell id '\(cellText)'")
         }
-        return Station(id: row["id"], name: row["name"], position: LonLat(longitude: row["lon"], latitude: row["lat"]), cell: cell)
+        return Station(id: row["id"], name: row["name"], position: LonLat(longitude: row["lon"], latitude: row["lat"]), cell: cell,
+                       background: row["background"])
     }
 }

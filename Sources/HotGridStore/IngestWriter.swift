@@ -25,11 +25,12 @@ extension SQLiteStore {
     public func importStations(_ stations: [Station], days: [StationDay], source: String, summary: String) throws {
         try pool.write { db in
             let upsert = try db.makeStatement(sql: """
-                INSERT INTO station (id, name, lon, lat, cell_id) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT(id) DO UPDATE SET name = excluded.name, lon = excluded.lon, lat = excluded.lat, cell_id = excluded.cell_id
+                INSERT INTO station (id, name, lon, lat, cell_id, background) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET name = excluded.name, lon = excluded.lon, lat = excluded.lat, cell_id = excluded.cell_id,
+                    background = coalesce(excluded.background, station.background)
                 """)
             for s in stations {
-                try upsert.execute(arguments: [s.id, s.name, s.position.longitude, s.position.latitude, s.cell.description])
+                try upsert.execute(arguments: [s.id, s.name, s.position.longitude, s.position.latitude, s.cell.description, s.background])
             }
             let more = Pollutant.allCases.filter { $0 != .pm25 }
             let insertDay = try db.makeStatement(sql: """

@@ -232,6 +232,10 @@ enum Schema {
                 ALTER TABLE station_day ADD COLUMN co REAL CHECK (co IS NULL OR co >= 0);
                 """)
         }
+        migrator.registerMigration("v11-station-background") { db in
+            // CNEMC's background sites (对照点): 1 or 0 where the source says, NULL where it does not.
+            try db.execute(sql: "ALTER TABLE station ADD COLUMN background INTEGER CHECK (background IS NULL OR background IN (0, 1))")
+        }
         return migrator
     }
 }

@@ -7,7 +7,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Benchmarks that print figures (time, throughput, peak memory).",
-        subcommands: [BenchFieldCommand.self, BenchLedgerCommand.self]
+        subcommands: [BenchFieldCommand.self, BenchCNEMCCommand.self, BenchLedgerCommand.self]
     )
 }
 
@@ -42,6 +42,30 @@ struct BenchFieldCommand: ParsableCommand {
         print(String(format: "ingest: %.1f s, %.0f cell-days/s, %.2f days/s, present %.1f %%, peak memory %d MB",
                      result.ingestSeconds, result.cellDaysPerSecond, Double(result.days) / result.ingestSeconds,
                      100 * result.presentShare, peakMemoryMegabytes()))
+    }
+}
+
+struct BenchCNEMCCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cnemc",
+        abstract: "Time the import of CNEMC files (a month of china_sites files is about 50 MB) into a copy of --db.",
+        discussion: "Ingests into a copy of --db, so the database itself is left as it was."
+    )
+
+    @Option(help: "A HotGrid database made by `hotgrid init`.") var db: String
+    @Option(parsing: .upToNextOption, help: "CNEMC files or folders, as for `hotgrid ingest stations --cnemc`.") var cnemc: [String]
+    @Option(help: "CNEMC's station list (needed for china_sites files).") var stationList: String?
+
+    func run() throws {
+        let (folder, copy) = try scratchCopy(of: db)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let started = Date()
+        let s = try CNEMCIngest(paths: cnemc, stationListPath: stationList).run(store: SQLiteStore(opening: copy), progress: TerminalProgress())
+        let seconds = Date().timeIntervalSince(started), megabytes = Double(s.bytes) / 1_048_576
+        print(String(format: "%d files, %.1f MB, %d hour rows, %d values of %d stations → %d station-days", s.files, megabytes, s.hourRows,
+                     s.values, s.stationsInRegion, s.stored.stationDays))
+        print(String(format: "ingest: %.2f s, %.1f MB/s, %.0f hour rows/s, peak memory %d MB", seconds, megabytes / seconds,
+                     Double(s.hourRows) / seconds, peakMemoryMegabytes()))
     }
 }
 

@@ -17,11 +17,14 @@ struct IngestStationsCommand: ParsableCommand {
         commandName: "stations",
         abstract: "Load stations and their hourly (or daily) values: CNEMC's files as published, or a long CSV; daily means follow HJ 663-2013.",
         discussion: """
-            CNEMC: --cnemc takes china_sites_YYYYMMDD.csv files or folders of them (date,hour,type,<station codes>…, \
-            as the ministry's real-time release publishes them) and --station-list the station list \
-            (监测点编码,监测点名称,城市,经度,纬度[,对照点]). Every hourly pollutant is kept (PM2.5, PM10, SO2, NO2, O3, \
+            CNEMC: --cnemc takes files or folders of CNEMC's two formats, told apart by their header: the daily wide \
+            china_sites_YYYYMMDD.csv (date,hour,type,<station codes>…, as the ministry's real-time release is \
+            mirrored) and the hourly real-time files (timepoint,stationcode,longitude,latitude,…,pm2_5,…). \
+            --station-list is the station list (监测点编码,监测点名称,城市,经度,纬度[,对照点]): needed for wide files, \
+            and its positions are preferred to a live file's own. Background sites (对照点) are marked from the list's \
+            column or the name. Every hourly pollutant is kept (PM2.5, PM10, SO2, NO2, O3, \
             CO). An hour stamp ends its hour (hour 16 is 15:00–16:00 Beijing time; hour 0 is the day before's last \
-            hour); a day is kept only when its own file was read. Values must be numbers within plausible limits \
+            hour); a day is kept only when one of its own stamps was read. Values must be numbers within plausible limits \
             (PM2.5 ≤ 2000 µg/m³, PM10 ≤ 20000, SO2 ≤ 5000, NO2 ≤ 2000, O3 ≤ 2000, CO ≤ 150 mg/m³). \
             Long CSV: --stations station_id,name,lon,lat (WGS84) and --observations station_id,time,pm25. time is \
             ISO 8601 (2017-01-01T08:00, 2017-01-01 08:00:00, with Z or +08:00 if not Beijing time), the hour's \
@@ -35,39 +38,42 @@ struct IngestStationsCommand: ParsableCommand {
     @Option(help: "The HotGrid database.") var db: String
     @Option(help: "CSV of stations: station_id,name,lon,lat.") var stations: String?
     @Option(help: "CSV of observations: station_id,time,pm25.") var observations: String?
-    @Option(parsing: .upToNextOption, help: "CNEMC china_sites_YYYYMMDD.csv files, or folders of them.") var cnemc: [String] = []
-    @Option(help: "CNEMC's station list (监测点编码,监测点名称,城市,经度,纬度).") var stationList: String?
+    @Option(parsing: .upToNextOption, help: "CNEMC files (china_sites_YYYYMMDD.csv, or hourly timepoint,stationcode,… files), or folders of them.")
+    var cnemc: [String] = []
+    @Option(help: "CNEMC's station list (监测点编码,监测点名称,城市,经度,纬度); needed for china_sites files.") var stationList: String?
     @Flag(help: "Skip malformed rows (CNEMC: values) and count them instead of refusing the import.") var skipBadRows = false
 
     func validate() throws {
         let long = stations != nil || observations != nil, wide = !cnemc.isEmpty || stationList != nil
-        guard long != wide else { throw ValidationError("Give either --cnemc FILES --station-list FILE, or --stations FILE --observations FILE.") }
+        guard long != wide else { throw ValidationError("Give either --cnemc FILES [--station-list FILE], or --stations FILE --observations FILE.") }
         if long, stations == nil || observations == nil { throw ValidationError("--stations and --observations go together.") }
-        if wide, cnemc.isEmpty || stationList == nil { throw ValidationError("--cnemc and --station-list go together.") }
+        if wide, cnemc.isEmpty { throw ValidationError("--station-list goes with --cnemc FILES.") }
     }
 
     func run() throws {
         let started = Date()
         let store = try SQLiteStore(opening: db)
-        if let stationList {
-            try runCNEMC(store, stationList: stationList)
+        if !cnemc.isEmpty {
+            try runCNEMC(store)
         } else if let stations, let observations {
             try runLong(store, stations: stations, observations: observations)
         }
         print(String(format: "Done in %.1f s, peak memory %d MB", Date().timeIntervalSince(started), peakMemoryMegabytes()))
     }
 
-    private func runCNEMC(_ store: SQLiteStore, stationList: String) throws {
+    private func runCNEMC(_ store: SQLiteStore) throws {
         let s = try CNEMCIngest(paths: cnemc, stationListPath: stationList, skipBadRows: skipBadRows).run(store: store, progress: TerminalProgress())
-        print("Stations: \(s.stationsInRegion) in the region of \(s.stationsListed) listed")
+        print("Stations: \(s.stationsInRegion) in the region, background sites (对照点) among them: \(s.backgroundStations)"
+              + (stationList == nil ? "" : "; \(s.stationsListed) listed"))
         try listOutside(s.stationsOutside)
         if !s.stationsWithoutPosition.isEmpty {
-            print("  without coordinates in the list, kept out: \(Self.some(s.stationsWithoutPosition))")
+            print("  without coordinates, kept out: \(Self.some(s.stationsWithoutPosition))")
         }
         if !s.repeatedInList.isEmpty { print("  listed twice, the later row used: \(Self.some(s.repeatedInList))") }
         if !s.repeatedColumns.isEmpty { print("  a code repeated in a file's header, the first column used: \(Self.some(s.repeatedColumns))") }
         if s.unlistedCodes > 0 { print("  \(s.unlistedCodes) codes in the files are not in the station list, left out") }
-        print("Files: \(s.files), \(s.hourRows) pollutant-hour rows, \(s.values) values in the region's stations, \(s.missingValues) empty")
+        if !s.passedOver.isEmpty { print("  other CSV files in the folders, not read: \(Self.some(s.passedOver))") }
+        print("Files: \(s.files), \(s.hourRows) hour rows, \(s.values) values in the region's stations, \(s.missingValues) empty")
         printDays(s.stored)
         printSkipped(s.skippedValues, "values", s.skippedExamples)
     }

@@ -34,6 +34,8 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "Random seed: the same seed gives the same world.") var seed: UInt64 = 1
     @Option(help: "The kind of world: \(WorldVariant.names.joined(separator: ", ")).") var variant = "standard"
     @Option(help: "Pixel size of the simulated satellite product in degrees (0.01 ≈ 1 km); overrides the variant's.") var satellitePixel: Double?
+    @Option(help: "Weather files: daily (fields/u10.nc, v10.nc, blh.nc, precip.nc) or era5 (fields/era5.nc, hourly u10, v10, blh, tp as the CDS delivers ERA5).")
+    var meteorology: MeteorologyFiles = .daily
     @Flag(help: "Replace --out if it exists.") var force = false
 
     func validate() throws {
@@ -56,7 +58,8 @@ struct SimulateCommand: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        let summary = try SimulationRun(region: region, cities: cityCodes(cities), from: Day(from)!, to: Day(to)!, seed: seed, variant: worldVariant)
+        let summary = try SimulationRun(region: region, cities: cityCodes(cities), from: Day(from)!, to: Day(to)!, seed: seed, variant: worldVariant,
+                                        meteorology: meteorology)
             .run(folder: out, replacing: force, progress: TerminalProgress())
         print("\(out): \(summary.days) days × \(summary.cells) cells, \(summary.sources) sources, \(summary.stations) stations, \(summary.observationRows) hourly rows")
         print(String(format: "Mean true PM2.5 %.1f µg/m³. Ranking cells by true mean PM2.5 finds %.1f %% of the top-10 %% emitters (naive precision).",
@@ -64,3 +67,5 @@ struct SimulateCommand: ParsableCommand {
         print(String(format: "Done in %.1f s, peak memory %d MB", Date().timeIntervalSince(started), peakMemoryMegabytes()))
     }
 }
+
+extension MeteorologyFiles: ExpressibleByArgument {}

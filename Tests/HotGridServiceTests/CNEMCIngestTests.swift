@@ -108,4 +108,80 @@ struct CNEMCIngestTests {
         let gz = try scratch.write("china_sites_20190107.csv.gz", "x")
         #expect { try CNEMCIngest(paths: [gz], stationListPath: list).run(store: store) } throws: { "\($0)".contains("gunzip") }
     }
+
+    /// A record of a live file split on commas outside quotes (its `primarypollutant` may hold two).
+    static func fields(_ line: String) -> [String] {
+        var fields: [String] = [], field = "", quoted = false
+        for c in line {
+            if c == "\"" { quoted.toggle() } else if c == ",", !quoted { fields.append(field); field = "" } else { field.append(c) }
+        }
+        return fields + [field]
+    }
+
+    @Test("The live release hour by hour (timepoint,stationcode,…): positions from the file or the list, 对照点 kept, each pollutant's mean to 0.01")
+    func liveFiles() throws {
+        let scratch = try Scratch()
+        defer { scratch.cleanUp() }
+        let store = try beijingDatabase(scratch)
+        let folder = try fixture("cnemc-live")
+        let summary = try CNEMCIngest(paths: [folder], stationListPath: nil).run(store: store)
+        #expect(summary.files == 24 && summary.stationsInRegion == 3 && summary.stationsOutside == ["1042A"] && summary.backgroundStations == 1)
+        #expect(summary.hourRows == 24 * 4)
+
+        // Recomputed by the files' own reading: every stamp closes an hour of 4 January.
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".csv") }
+        var sums: [String: (sum: Double, hours: Int)] = [:]
+        for file in files {
+            let lines = try String(contentsOfFile: folder + "/" + file, encoding: .utf8).split(separator: "\n").map(String.init)
+            let header = Self.fields(lines[0])
+            for line in lines.dropFirst() {
+                let f = Self.fields(line)
+                for (column, pollutant) in [("pm2_5", Pollutant.pm25), ("pm10", .pm10), ("so2", .so2), ("no2", .no2), ("o3", .o3), ("co", .co)] {
+                    guard let v = Double(f[header.firstIndex(of: column)!]) else { continue }
+                    let key = "\(f[1]) \(pollutant.rawValue)", old = sums[key] ?? (0, 0)
+                    sums[key] = (old.sum + v, old.hours + 1)
+                }
+            }
+        }
+        let stored = try store.stationDays(others: true)
+        #expect(stored.count == 3 && stored.allSatisfy { $0.day == Day("2022-01-04")! })
+        for day in stored {
+            for pollutant in Pollutant.allCases {
+                let want = try #require(sums["\(day.stationID) \(pollutant.rawValue)"])
+                let got = pollutant == .pm25 ? day.pm25 : day.others[pollutant]
+                if want.hours >= 20 { #expect(abs((got ?? -1) - want.sum / Double(want.hours)) < 0.01, "\(day.stationID) \(pollutant)") } else { #expect(got == nil) }
+            }
+        }
+        let stations = try store.stations()
+        #expect(stations.map(\.background) == [false, true, false], "定陵(对照点) is the background site")
+        #expect(stations[0].position == LonLat(longitude: 116.3621, latitude: 39.8784), "the live file's own position")
+
+        // With the station list, its positions are preferred.
+        _ = try CNEMCIngest(paths: [folder], stationListPath: try fixture("cnemc/station-list.csv")).run(store: store)
+        #expect(try store.stations()[0].position == LonLat(longitude: 116.366, latitude: 39.8673))
+    }
+
+    @Test("A live file's repeated hour, bad timepoint or bad value is refused by file and line, the database unchanged; wide files need the list")
+    func liveOddities() throws {
+        let scratch = try Scratch()
+        defer { scratch.cleanUp() }
+        let store = try beijingDatabase(scratch)
+        let original = try fixture("cnemc-live/2022-01-04T08.csv")
+        let text = try String(contentsOfFile: original, encoding: .utf8)
+        let before = try fingerprint(of: store.path)
+        let copy = try scratch.write("copy-of-T08.csv", text)
+        #expect { try CNEMCIngest(paths: [original, copy], stationListPath: nil).run(store: store) } throws: {
+            "\($0)".contains("copy-of-T08.csv:2") && "\($0)".contains("1001A") && "\($0)".contains("twice")
+        }
+        let offHour = try scratch.write("off.csv", text.replacingOccurrences(of: "2022-01-04T08:00:00,1003A", with: "2022-01-04T08:30:00,1003A"))
+        #expect { try CNEMCIngest(paths: [offHour], stationListPath: nil).run(store: store) } throws: { "\($0)".contains("off.csv:4") && "\($0)".contains("08:30") }
+        let bad = try scratch.write("bad.csv", text.replacingOccurrences(of: "60,44,4,2,1.3,0.6", with: "60,44,4,2,1e308,0.6"))
+        #expect { try CNEMCIngest(paths: [bad], stationListPath: nil).run(store: store) } throws: { "\($0)".contains("bad.csv:4") && "\($0)".contains("CO of station 1003A") }
+        #expect { try CNEMCIngest(paths: [try fixture("cnemc/china_sites_20190105.csv")], stationListPath: nil).run(store: store) } throws: {
+            "\($0)".contains("--station-list")
+        }
+        let other = try scratch.write("notes.csv", "a,b\n1,2\n")
+        #expect { try CNEMCIngest(paths: [other], stationListPath: nil).run(store: store) } throws: { "\($0)".contains("notes.csv") && "\($0)".contains("not a CNEMC file") }
+        #expect(try fingerprint(of: store.path) == before)
+    }
 }

@@ -39,9 +39,13 @@ struct CommandLineTests {
         // CNEMC's files as published: stations outside the region summarised, all of them in a file beside the database.
         let cnemc = try hotgrid(["ingest", "stations", "--db", db, "--cnemc", try fixture("cnemc"), "--station-list", try fixture("cnemc/station-list.csv")])
         #expect(cnemc.status == 0, "\(cnemc.stderr)")
-        #expect(cnemc.stdout.contains("Stations: 3 in the region of 6 listed") && cnemc.stdout.contains("2 outside the region, kept out: 1042A, 3207A"))
+        #expect(cnemc.stdout.contains("Stations: 3 in the region, background sites (对照点) among them: 0; 6 listed")
+                && cnemc.stdout.contains("2 outside the region, kept out: 1042A, 3207A"))
         #expect(try String(contentsOfFile: db + ".stations-outside.txt", encoding: .utf8) == "1042A\n3207A\n")
         #expect(cnemc.stdout.contains("Station-days: 6 (6 valid, 0 below 20 valid hours) 2019-01-05 … 2019-01-06"))
+        // The hourly real-time files carry positions: no station list needed, 对照点 from the name.
+        let live = try hotgrid(["ingest", "stations", "--db", db, "--cnemc", try fixture("cnemc-live")])
+        #expect(live.status == 0 && live.stdout.contains("background sites (对照点) among them: 1"), "\(live.stdout)\(live.stderr)")
         let both = try hotgrid(["ingest", "stations", "--db", db, "--cnemc", try fixture("cnemc"), "--stations", try fixture("beijing-prsa/stations.csv")])
         #expect(both.status != 0 && both.stderr.contains("Give either --cnemc"))
         let tif = scratch.path("aod.tif")

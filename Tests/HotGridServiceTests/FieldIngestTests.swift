@@ -277,6 +277,63 @@ struct FieldIngestTests {
         }
     }
 
+    @Test("ChinaHighPM2.5 as NetCDF (variable PM2.5, uint16 packed, fill 65535, 0.01°, latitude ascending, the date in the name) in a folder by --date-pattern")
+    func chapNetCDF() throws {
+        let scratch = try Scratch()
+        defer { scratch.cleanUp() }
+        let store = try hebiDatabase(scratch)
+        let cells = try store.cells()
+        let lattice = Lattice.geographic(covering: cells.map { LonLat(longitude: $0.longitude, latitude: $0.latitude) }, pixel: 0.01)
+        let south = lattice.maxY - Double(lattice.rows) * lattice.cellHeight
+        let folder = scratch.url.appendingPathComponent("chap-nc").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        // PM2.5 rising 100 µg/m³ per degree northward, so a flipped file would show; the western
+        // tenth of day 2 is fill (65535), as CHAP marks pixels it has no estimate for.
+        let west = lattice.minX + 0.1 * Double(lattice.columns) * lattice.cellWidth
+        for (index, name) in ["20190102", "20190101"].enumerated() {
+            let day = Day(year: 2019, month: 1, day: Int(name.suffix(2))!)!
+            let writer = try NetCDFWriter(path: "\(folder)/CHAP_PM2.5_D1K_\(name)_V4.nc",
+                                          variables: [.init(name: "PM2.5", units: "µg/m3", longName: "PM2.5", packing: (0.1, 0))],
+                                          lattice: lattice, times: [Double(day.ordinal) * 86_400], layout: .chap)
+            let values = (0..<(lattice.rows * lattice.columns)).map { i -> Float in
+                let (row, column) = (i / lattice.columns, i % lattice.columns)
+                let lat = lattice.maxY - (Double(row) + 0.5) * lattice.cellHeight, lon = lattice.minX + (Double(column) + 0.5) * lattice.cellWidth
+                return index == 0 && lon < west ? .nan : Float(10 + 100 * (lat - south))
+            }
+            try writer.write(day: 0, values: values)
+        }
+        let summary = try FieldIngest(variable: .pm25Satellite, path: folder, sourceVariable: "PM2.5", datePattern: "CHAP_PM2.5_D1K_%Y%m%d").run(store: store)
+        #expect(summary.days == [Day("2019-01-01")!, Day("2019-01-02")!])
+        let first = try #require(try store.fieldDay("pm25_satellite", on: Day("2019-01-01")!))
+        let second = try #require(try store.fieldDay("pm25_satellite", on: Day("2019-01-02")!))
+        for (i, cell) in cells.enumerated() {
+            let want = Float(10 + 100 * (cell.latitude - south))
+            #expect(abs(first[i] - want) < 0.6, "\(cell.id): \(first[i]) for \(want)")
+            if cell.longitude < west - 0.03 { #expect(second[i].isNaN, "\(cell.id) lies in the fill") }
+            if cell.longitude > west + 0.03 { #expect(abs(second[i] - want) < 0.6) }
+        }
+        #expect(!second.contains { $0 > 1000 }, "65535 × 0.1 is never a value")
+    }
+
+    @Test("A global file on 0…360° longitude (as ERA5 and reanalyses ship) places the region where it is")
+    func longitudeZeroTo360() throws {
+        let scratch = try Scratch()
+        defer { scratch.cleanUp() }
+        let store = try hebiDatabase(scratch)
+        let cells = try store.cells()
+        let lattice = Lattice(minX: -0.125, maxY: 90.125, cellWidth: 0.25, cellHeight: 0.25, columns: 1440, rows: 721)
+        let path = scratch.path("global.nc")
+        do {
+            let writer = try NetCDFWriter(path: path, variable: "blh", units: "m", longName: "boundary layer height", lattice: lattice,
+                                          days: [Day("2019-01-01")!])
+            // The value is the pixel's longitude: any shift or wrap of the grid shows in the cells.
+            try writer.write(day: 0, values: (0..<(lattice.rows * lattice.columns)).map { Float(Double($0 % lattice.columns) * 0.25) })
+        }
+        _ = try FieldIngest(variable: .blh, path: path).run(store: store)
+        let day = try #require(try store.fieldDay("blh", on: Day("2019-01-01")!))
+        for (i, cell) in cells.enumerated() { #expect(abs(Double(day[i]) - cell.longitude) < 0.2, "\(cell.id): \(day[i])") }
+    }
+
     @Test("Bad files are refused with the reason, the database unchanged")
     func badFiles() throws {
         let scratch = try Scratch()

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import HotGridCore
 import HotGridStore
+import HotGridSimulation
 @testable import HotGridService
 
 /// The files of a folder with their contents, for comparing two runs byte for byte.
@@ -81,6 +82,39 @@ struct SimulationTests {
         #expect(abs(cellTotal - sourceTotal) / sourceTotal < 1e-3)
         let types = Set(sources.map { String($0.split(separator: ",")[1]) })
         #expect(types.isSuperset(of: ["steel_plant", "boiler", "construction_site", "open_burning", "traffic"]))
+    }
+
+    @Test("Meteorology as the CDS delivers ERA5 (one hourly file, UTC, tp in m) ingests to the daily files' values to 0.01, and selects the same hotspot list")
+    func era5Meteorology() throws {
+        let scratch = try Scratch()
+        defer { scratch.cleanUp() }
+        let (from, to) = (Day("2017-01-01")!, Day("2017-01-20")!)
+        var stores: [SQLiteStore] = []
+        for files in MeteorologyFiles.allCases {
+            let world = scratch.path("world-\(files)")
+            _ = try SimulationRun(cities: cities, from: from, to: to, seed: 7, meteorology: files).run(folder: world)
+            let db = scratch.path("\(files).sqlite")
+            try RegionSetup(source: .bundled(region: "2+26"), cities: cities).run(databasePath: db)
+            let store = try SQLiteStore(opening: db)
+            _ = try StationIngest(stationsPath: world + "/stations.csv", observationsPath: world + "/observations.csv").run(store: store)
+            _ = try FieldIngest(variable: .pm25Satellite, path: "\(world)/fields/pm25_satellite.nc").run(store: store)
+            for variable in [FieldVariable.u10, .v10, .blh, .precip] {
+                let summary = files == .daily
+                    ? try FieldIngest(variable: variable, path: "\(world)/fields/\(variable.rawValue).nc").run(store: store)
+                    : try FieldIngest(variable: variable, path: "\(world)/fields/era5.nc", sourceVariable: variable == .precip ? "tp" : variable.rawValue).run(store: store)
+                #expect(summary.days == Array(stride(from: from, through: to, by: 1)), "\(files) \(variable)")
+            }
+            _ = try EstimateRun(from: from, to: to).run(store: store)
+            stores.append(store)
+        }
+        for variable in ["u10", "v10", "blh", "precip"] {
+            for day in stride(from: from, through: to, by: 1) {
+                let daily = try #require(try stores[0].fieldDay(variable, on: day)), hourly = try #require(try stores[1].fieldDay(variable, on: day))
+                #expect(zip(daily, hourly).allSatisfy { abs($0 - $1) < 0.01 }, "\(variable) \(day)")
+            }
+        }
+        let lists = try stores.map { try HotspotSelection(year: 2017).run(store: $0).cells.map(\.id) }
+        #expect(lists[0] == lists[1] && !lists[0].isEmpty)
     }
 
     @Test("The world is hard in the right way: ranking by mean PM2.5 misses most true emitters", arguments: [1, 2, 3] as [UInt64])

@@ -9,6 +9,7 @@ struct CNEMCStationList {
         let code: String
         let name: String
         let city: String
+        /// nil when the row has no usable coordinates (empty, `-`, or out of range).
         let position: LonLat?
         /// Whether the list marks it a background site (对照点); nil when the list has no such column.
         let background: Bool?
@@ -19,8 +20,6 @@ struct CNEMCStationList {
     private(set) var entries: [String: Entry] = [:]
     /// Codes listed more than once (a renamed site): the later row is used.
     private(set) var repeated: [String] = []
-    /// Codes whose row has no usable coordinates (empty, `-`, or out of range): they cannot be placed.
-    private(set) var withoutPosition: [String] = []
 
     static let columns = (code: "监测点编码", name: "监测点名称", city: "城市", lon: "经度", lat: "纬度", background: "对照点")
 
@@ -37,17 +36,20 @@ struct CNEMCStationList {
             guard let columns else { return }
             let code = columns.value(c.code, in: fields)
             guard !code.isEmpty else { throw IngestError.badRow(path: path, line: line, problem: "\(c.code) (station code) is empty") }
-            let lon = DecimalText.parse(columns.value(c.lon, in: fields)), lat = DecimalText.parse(columns.value(c.lat, in: fields))
-            var position: LonLat?
-            if let lon, let lat, (-180...180).contains(lon), (-90...90).contains(lat), lon != 0 || lat != 0 {
-                position = LonLat(longitude: lon, latitude: lat)
-            }
+            let position = Self.position(lon: columns.value(c.lon, in: fields), lat: columns.value(c.lat, in: fields))
             let flag = columns.value(c.background, in: fields).uppercased()
             if entries[code] != nil { repeated.append(code) }
             entries[code] = Entry(code: code, name: columns.value(c.name, in: fields), city: columns.value(c.city, in: fields),
                                   position: position, background: hasBackground ? flag == "Y" : nil)
         }
-        withoutPosition = entries.values.filter { $0.position == nil }.map(\.code).sorted()
         repeated = Array(Set(repeated)).sorted()
+    }
+
+    /// A station's position from CNEMC's longitude and latitude texts; nil when they are empty,
+    /// `-`, out of range or 0,0 (the list's and the release's ways of saying "unknown").
+    static func position(lon lonText: String, lat latText: String) -> LonLat? {
+        guard let lon = DecimalText.parse(lonText), let lat = DecimalText.parse(latText),
+              (-180...180).contains(lon), (-90...90).contains(lat), lon != 0 || lat != 0 else { return nil }
+        return LonLat(longitude: lon, latitude: lat)
     }
 }
