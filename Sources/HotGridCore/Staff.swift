@@ -106,14 +106,6 @@ public struct Department: Hashable, Sendable, Codable {
         self.code = code
         self.name = name
     }
-
-    /// The departments a new database starts with; more can be added.
-    public static let defaults = [
-        Department(code: "environment", name: "生态环境"), Department(code: "housing", name: "住房和城乡建设"),
-        Department(code: "natural_resources", name: "自然资源"), Department(code: "transport", name: "交通运输"),
-        Department(code: "agriculture", name: "农业农村"), Department(code: "urban_management", name: "城市管理"),
-        Department(code: "industry", name: "工业和信息化"), Department(code: "market_regulation", name: "市场监管"),
-    ]
 }
 
 /// Where a cell sits, for scope checks.
