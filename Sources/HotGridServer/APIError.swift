@@ -39,6 +39,34 @@ struct APIError: Error, HTTPResponseError {
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
+    /// The error as a page, for a browser on any route outside `/api`: what happened in the
+    /// ministry's words first, the message, and the way on (signing in, for a 401).
+    func page(for request: Request) -> Response {
+        let language = Portal.Language(request)
+        let (zh, en): (String, String) = switch status.code {
+        case 400: ("请求有误", "Bad request")
+        case 401: ("请先登录", "Sign in first")
+        case 403: ("无权访问", "Not allowed")
+        case 404: ("未找到", "Not found")
+        case 409: ("与当前状态冲突", "Conflict")
+        case 413: ("内容过大", "Too large")
+        case 422: ("无法办理", "Cannot be done")
+        case 429: ("请求过于频繁", "Too many requests")
+        case 503: ("暂时无法服务", "Unavailable")
+        default: ("服务器内部错误", "Internal error")
+        }
+        let next = status == .unauthorized
+            ? "<a href=\"/login\(language.query)\">\(language.t("登录", "Sign in"))</a> · " : ""
+        let body = """
+            <h1>\(language.t(zh, en)) <small>\(status.code)</small></h1>
+            <p class="error">\(HTML.escape(message))</p>
+            <p>\(next)<a href="/staff\(language.query)">\(language.t("工作台", "Workspace"))</a> · <a href="/\(language.query)">\(language.t("首页", "Home"))</a></p>
+            """
+        var response = JSONBody.html(Portal.frame(language.english ? en : zh, language, body), status: status)
+        if let retryAfter { response.headers[.retryAfter] = String(retryAfter) }
+        return response
+    }
+
     /// The API form of any error a route throws; never a bare 500.
     static func from(_ error: any Error) -> APIError? {
         switch error {
@@ -81,17 +109,18 @@ struct APIError: Error, HTTPResponseError {
     }
 }
 
-/// Turns every error into the API's error body; unexpected ones become a 500 with a request id,
-/// logged without request bodies or credentials.
+/// Turns every error into the API's error body under `/api` and an error page elsewhere;
+/// unexpected ones become a 500 with a request id, logged without request bodies or credentials.
 struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
         } catch {
-            if let api = APIError.from(error) { return try api.response(from: request, context: context) }
-            context.logger.error("internal error on \(request.method) \(request.uri.path): \(error)")
-            return try APIError(status: .internalServerError, code: "internal", message: "an internal error occurred (request \(context.id))")
-                .response(from: request, context: context)
+            let api = APIError.from(error) ?? {
+                context.logger.error("internal error on \(request.method) \(request.uri.path): \(error)")
+                return APIError(status: .internalServerError, code: "internal", message: "an internal error occurred (request \(context.id))")
+            }()
+            return request.uri.path.hasPrefix("/api/") ? try api.response(from: request, context: context) : api.page(for: request)
         }
     }
 }

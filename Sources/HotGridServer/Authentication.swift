@@ -5,12 +5,17 @@ import HTTPTypes
 import Hummingbird
 import NIOConcurrencyHelpers
 
-/// Who is asking: a bearer token (`Authorization: Bearer …`, for the API) or a session cookie (for
-/// pages). Unsafe requests that came with a session cookie must echo the session's CSRF token
-/// (`X-CSRF-Token` header for the API, checked here; the `csrf` field of a workspace form, checked
-/// where the form is read); bearer requests are not exposed to CSRF. Every unsafe API request but
-/// signing in and the public's data reports is refused here, before its body is read, unless
-/// someone is signed in: 401 comes before any complaint about the body.
+/// Who is asking, and whether they may: every route passes here, so no handler can forget a check.
+/// A bearer token (`Authorization: Bearer …`, for the API) or a session cookie (for pages) names
+/// the person.
+/// - API: every unsafe request but signing in and the public's data reports needs someone signed
+///   in (401 before any complaint about the body) and, when it came by session cookie, the
+///   session's CSRF token in `X-CSRF-Token`; bearer requests are not exposed to CSRF.
+/// - Workspace pages (`/staff…`): a browser that is not signed in is sent to the sign-in form,
+///   which returns it to the page.
+/// - Every other unsafe browser request but the open forms (signing in, which carries its own
+///   token, and the public's data report) needs a session and its CSRF token in the form's `csrf`
+///   field, checked on the body before the handler reads it.
 struct AuthenticationMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let accounts: Accounts
@@ -18,6 +23,8 @@ struct AuthenticationMiddleware: RouterMiddleware {
     static let csrfHeader = HTTPField.Name("X-CSRF-Token")!
     /// API writes anyone may make (they check what they need themselves).
     static let openWrites: Set<String> = ["/api/v1/auth/token", "/api/v1/data-reports"]
+    /// Browser forms anyone may post.
+    static let openForms: Set<String> = ["/login", "/report"]
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
@@ -30,11 +37,24 @@ struct AuthenticationMiddleware: RouterMiddleware {
             context.person = found.person
             context.csrf = found.csrf
         }
-        if request.uri.path.hasPrefix("/api/"), ![.get, .head, .options].contains(request.method), !Self.openWrites.contains(request.uri.path) {
-            guard context.person != nil else { throw APIError.unauthorized }
-            if let expected = context.csrf, request.headers[Self.csrfHeader] != expected {
-                throw APIError.forbidden("missing or wrong CSRF token (send the X-CSRF-Token header)")
+        let path = request.uri.path, unsafe = ![.get, .head, .options].contains(request.method)
+        if path.hasPrefix("/api/") {
+            if unsafe, !Self.openWrites.contains(path) {
+                guard context.person != nil else { throw APIError.unauthorized }
+                if let expected = context.csrf, request.headers[Self.csrfHeader] != expected {
+                    throw APIError.forbidden("missing or wrong CSRF token (send the X-CSRF-Token header)")
+                }
             }
+            return try await next(request, context)
+        }
+        if context.person == nil, !unsafe, path == "/staff" || path.hasPrefix("/staff/") { return StaffPages.toLogin(request) }
+        guard unsafe, !Self.openForms.contains(path) else { return try await next(request, context) }
+        guard context.person != nil else { throw APIError.unauthorized }
+        guard let expected = context.csrf else { throw APIError.forbidden("forms are sent from a signed-in page; sign in at /login") }
+        var request = request
+        let body = try await request.collectBody(upTo: context.maxUploadSize)
+        guard Forms.csrf(in: body, contentType: request.headers[.contentType] ?? "") == expected else {
+            throw APIError.forbidden("missing or wrong CSRF token; reload the page")
         }
         return try await next(request, context)
     }

@@ -19,8 +19,7 @@ struct DataReportPages: Sendable {
         let contact: String?
     }
 
-    struct AnswerForm: StaffForm {
-        let csrf: String
+    struct AnswerForm: Decodable {
         let answer: String
     }
 
@@ -44,13 +43,12 @@ struct DataReportPages: Sendable {
             }
         }
         router.get("staff/reports") { request, context in
-            guard let person = context.person else { return StaffPages.toLogin(request) }
-            return JSONBody.html(try inbox(person, context, Portal.Language(request), message: nil))
+            JSONBody.html(try inbox(context.signedIn(), context, Portal.Language(request), message: nil))
         }
         router.post("staff/reports/:id") { request, context in
             let person = try context.signedIn()
             guard let id = context.parameters.get("id", as: Int.self) else { throw APIError.notFound("no such report") }
-            let form: AnswerForm = try await staff.form(request, context)
+            let form: AnswerForm = try await Forms.decode(request)
             do { _ = try staff.ledger(person).answer(report: id, with: form.answer) } catch let error as LedgerError {
                 return JSONBody.html(try inbox(person, context, Portal.Language(request), message: error.description), status: .unprocessableContent)
             }

@@ -16,12 +16,19 @@ enum Forms {
             return try URLEncodedFormDecoder().decode(T.self, from: String(buffer: body))
         } catch let error as APIError {
             throw error
-        } catch DecodingError.keyNotFound(let key, _) where key.stringValue == "csrf" {
-            // Without its token a workspace form is refused like one with a wrong token.
-            throw APIError.forbidden("missing or wrong CSRF token; reload the page")
         } catch {
             throw APIError.badRequest("the form is incomplete")
         }
+    }
+
+    /// The `csrf` field of a form body, urlencoded or multipart; nil when it has none.
+    static func csrf(in body: ByteBuffer, contentType: String) -> String? {
+        struct Token: Decodable { let csrf: String }
+        if contentType.lowercased().hasPrefix("multipart/form-data") {
+            guard let boundary = boundary(contentType) else { return nil }
+            return try? FormDataDecoder().decode(Token.self, from: body, boundary: boundary).csrf
+        }
+        return try? URLEncodedFormDecoder().decode(Token.self, from: String(buffer: body)).csrf
     }
 
     /// The `boundary` parameter of a multipart content type.

@@ -41,7 +41,10 @@ struct Portal: Sendable {
     }
 
     /// `title` is plain text (a boundary's name may hold anything): it is escaped here.
-    func page(_ title: String, _ language: Language, _ body: String) -> String {
+    func page(_ title: String, _ language: Language, _ body: String) -> String { Self.frame(title, language, body) }
+
+    /// The frame of every page: the site's navigation around `body`, under the escaped `title`.
+    static func frame(_ title: String, _ language: Language, _ body: String) -> String {
         """
         <!DOCTYPE html><html lang="\(language.english ? "en" : "zh-CN")"><head><meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1"><title>\(HTML.escape(title))</title>

@@ -4,14 +4,10 @@ import HotGridService
 import HotGridStore
 import Hummingbird
 
-/// A form posted from a workspace page: it carries the session's CSRF token.
-protocol StaffForm: Decodable {
-    var csrf: String { get }
-}
-
 /// The staff workspace: sign in with a form (session cookie: HttpOnly, SameSite=Lax), the work in
 /// your area — this month's warned cells, problems (overdue first), statistics — and moving a
-/// problem through its lifecycle with a form that carries the session's CSRF token.
+/// problem through its lifecycle. Signing in and the CSRF token of every form are the
+/// `AuthenticationMiddleware`'s: a handler here sees only signed-in people and checked forms.
 struct StaffPages: Sendable {
     let auth: AuthAPI
     let portal: Portal
@@ -33,19 +29,13 @@ struct StaffPages: Sendable {
     /// (double submit). `SameSite=Strict` and path /login: sent only with the form it came with.
     static let signInCookie = "hotgrid_signin"
 
-    struct MoveForm: StaffForm {
-        let csrf: String
+    struct MoveForm: Decodable {
         let action: String
         let comment: String
         let department: String?
         let deadline: String?
         /// Photos and documents, from the multipart form (`evidence[]`); empty file inputs are skipped.
         let evidence: [UploadedFile]?
-    }
-
-    /// Just the CSRF token, for forms that carry nothing else the handler needs.
-    struct CSRFForm: StaffForm {
-        let csrf: String
     }
 
     /// Where a page sends a browser that is not signed in: the sign-in form, which returns to the page.
@@ -91,8 +81,7 @@ struct StaffPages: Sendable {
             return response
         }
         router.post("logout") { request, context in
-            // Ends the session only with its CSRF token: another site cannot sign a user out.
-            let _: CSRFForm = try await self.form(request, context)
+            // The middleware let it through with the session's CSRF token only: another site cannot sign a user out.
             if let token = request.cookies[AuthenticationMiddleware.sessionCookie]?.value { try auth.accounts.revoke(token) }
             var response = Response(status: .seeOther, headers: [.location: "/"])
             response.setCookie(Cookie(name: AuthenticationMiddleware.sessionCookie, value: "", maxAge: 0, path: "/", secure: context.https,
@@ -100,22 +89,21 @@ struct StaffPages: Sendable {
             return response
         }
         router.get("staff") { request, context in
-            guard let person = context.person else { return Self.toLogin(request) }
-            return JSONBody.html(try workspace(person, context, Portal.Language(request)))
+            JSONBody.html(try workspace(context.signedIn(), context, Portal.Language(request)))
         }
         router.get("staff/statistics.csv") { _, context in
             let ledger = try ledger(context.signedIn())
             return JSONBody.bytes(try LedgerReport(ledger: ledger).render(by: .county, asOf: Ledger.today).csv, contentType: "text/csv; charset=utf-8")
         }
         router.get("staff/problems/:id") { request, context in
-            guard let person = context.person else { return Self.toLogin(request) }
+            let person = try context.signedIn()
             guard let id = context.parameters.get("id", as: Int.self) else { throw APIError.notFound("no such problem") }
             return JSONBody.html(try problemPage(id, person, context, Portal.Language(request), message: nil))
         }
         router.post("staff/problems/:id") { request, context in
             let person = try context.signedIn()
             guard let id = context.parameters.get("id", as: Int.self) else { throw APIError.notFound("no such problem") }
-            let form: MoveForm = try await self.form(request, context, limit: context.maxUploadSize)
+            let form: MoveForm = try await Forms.decode(request, limit: context.maxUploadSize)
             guard let action = ProblemAction(rawValue: form.action) else { throw APIError.badRequest("unknown action", fields: ["action": form.action]) }
             let files = (form.evidence ?? []).filter { !$0.data.isEmpty }.map { (name: $0.fileName, data: $0.data) }
             do {
@@ -129,13 +117,6 @@ struct StaffPages: Sendable {
             }
             return Response(status: .seeOther, headers: [.location: "/staff/problems/\(id)"])
         }
-    }
-
-    /// A workspace form, decoded once its CSRF token matches the session's.
-    func form<T: StaffForm>(_ request: Request, _ context: AppRequestContext, limit: Int = 64 * 1024) async throws -> T {
-        let form: T = try await Forms.decode(request, limit: limit)
-        guard let expected = context.csrf, form.csrf == expected else { throw APIError.forbidden("missing or wrong CSRF token; reload the page") }
-        return form
     }
 
     /// The sign-in form with a fresh form token, in its cookie and in the form.

@@ -9,33 +9,29 @@ import Hummingbird
 struct WorkspaceCells: Sendable {
     let staff: StaffPages
 
-    struct AssignForm: StaffForm {
-        let csrf: String
+    struct AssignForm: Decodable {
         let duty: String
         let person: Int
     }
 
-    struct ProblemForm: StaffForm {
-        let csrf: String
+    struct ProblemForm: Decodable {
         let category: String
         let source: String?
         let description: String
         let foundOn: String?
-        enum CodingKeys: String, CodingKey { case csrf, category, source, description, foundOn = "found_on" }
+        enum CodingKeys: String, CodingKey { case category, source, description, foundOn = "found_on" }
     }
 
     func register(on router: Router<AppRequestContext>) {
         router.get("staff/problems") { request, context in
-            guard let person = context.person else { return StaffPages.toLogin(request) }
-            return JSONBody.html(try problems(request, person, context))
+            JSONBody.html(try problems(request, context.signedIn(), context))
         }
         router.get("staff/cells/:id") { request, context in
-            guard let person = context.person else { return StaffPages.toLogin(request) }
-            return JSONBody.html(try cellPage(cell(context), person, context, Portal.Language(request), message: nil))
+            JSONBody.html(try cellPage(cell(context), context.signedIn(), context, Portal.Language(request), message: nil))
         }
         router.post("staff/cells/:id/assign") { request, context in
             let person = try context.signedIn(), id = try cell(context)
-            let form: AssignForm = try await staff.form(request, context)
+            let form: AssignForm = try await Forms.decode(request)
             return try acting(id, person, context, request) {
                 guard let duty = Role(rawValue: form.duty) else { throw LedgerError.invalid(field: "duty", reason: "grid_leader or grid_supervisor") }
                 try staff.ledger(person).assign(cell: id, duty: duty, person: form.person)
@@ -43,7 +39,7 @@ struct WorkspaceCells: Sendable {
         }
         router.post("staff/cells/:id/problems") { request, context in
             let person = try context.signedIn(), id = try cell(context)
-            let form: ProblemForm = try await staff.form(request, context)
+            let form: ProblemForm = try await Forms.decode(request)
             return try acting(id, person, context, request) {
                 guard let category = ProblemCategory(rawValue: form.category) else { throw LedgerError.invalid(field: "category", reason: "choose a category") }
                 let source = form.source.flatMap { Int($0) }

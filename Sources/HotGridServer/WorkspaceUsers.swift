@@ -8,8 +8,7 @@ import Hummingbird
 struct WorkspaceUsers: Sendable {
     let staff: StaffPages
 
-    struct NewUserForm: StaffForm, Sendable {
-        let csrf: String
+    struct NewUserForm: Decodable, Sendable {
         let login: String
         let password: String
         let name: String
@@ -18,8 +17,7 @@ struct WorkspaceUsers: Sendable {
         let department: String?
     }
 
-    struct PasswordForm: StaffForm, Sendable {
-        let csrf: String
+    struct PasswordForm: Decodable, Sendable {
         let person: Int
         let login: String
         let password: String
@@ -27,12 +25,11 @@ struct WorkspaceUsers: Sendable {
 
     func register(on router: Router<AppRequestContext>) {
         router.get("staff/users") { request, context in
-            guard let person = context.person else { return StaffPages.toLogin(request) }
-            return JSONBody.html(try page(try admin(person), context, Portal.Language(request), message: nil))
+            JSONBody.html(try page(try admin(context.signedIn()), context, Portal.Language(request), message: nil))
         }
         router.post("staff/users") { request, context in
             let person = try admin(context.signedIn())
-            let form: NewUserForm = try await staff.form(request, context)
+            let form: NewUserForm = try await Forms.decode(request)
             let accounts = staff.auth.accounts
             return try await acting(person, context, request) {
                 guard let role = Role(rawValue: form.role) else { throw LedgerError.invalid(field: "role", reason: "choose a role") }
@@ -45,7 +42,7 @@ struct WorkspaceUsers: Sendable {
         }
         router.post("staff/users/password") { request, context in
             let person = try admin(context.signedIn())
-            let form: PasswordForm = try await staff.form(request, context)
+            let form: PasswordForm = try await Forms.decode(request)
             let accounts = staff.auth.accounts
             return try await acting(person, context, request) {
                 try await PasswordWork.shared.run { try accounts.setPassword(person: form.person, login: form.login, password: form.password, actor: person.id) }
