@@ -43,12 +43,18 @@ let package = Package(
             name: "HotGridStore",
             dependencies: ["HotGridCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]
         ),
-        // Use cases shared by the command line and (later) the server.
+        // Use cases shared by the command line and the server.
         .target(
             name: "HotGridService",
-            dependencies: ["HotGridCore", "HotGridGeo", "HotGridAnalysis", "HotGridSimulation", "HotGridStore",
+            dependencies: ["HotGridCore", "HotGridGeo", "HotGridAnalysis", "HotGridStore",
                            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth")],
             resources: [.copy("Resources/boundaries")]
+        ),
+        // HotGrid tried on known truth, for the command line only (the server never links it):
+        // simulated worlds, the method's skill on them, the demo's sample ledger, benchmarks.
+        .target(
+            name: "HotGridLab",
+            dependencies: ["HotGridService", "HotGridSimulation", "HotGridStore", "HotGridCore", "HotGridGeo", "HotGridAnalysis"]
         ),
         // Hummingbird 2: the JSON/GeoJSON/CSV API, server-rendered pages, authentication.
         .target(
@@ -62,8 +68,9 @@ let package = Package(
         .executableTarget(
             name: "hotgrid",
             dependencies: [
-                "HotGridService", "HotGridServer", "HotGridCore", "HotGridAnalysis", "HotGridSimulation",
+                "HotGridService", "HotGridServer", "HotGridLab", "HotGridStore", "HotGridCore", "HotGridAnalysis", "HotGridSimulation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
         .testTarget(name: "HotGridCoreTests", dependencies: ["HotGridCore"]),
@@ -78,7 +85,8 @@ let package = Package(
             name: "HotGridServerTests",
             dependencies: [
                 "HotGridServer", "HotGridService", "HotGridStore", "HotGridCore",
-                .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ],
@@ -88,7 +96,7 @@ let package = Package(
         .testTarget(
             name: "HotGridServiceTests",
             dependencies: [
-                "HotGridService", "HotGridStore", "HotGridGeo", "HotGridAnalysis", "HotGridCore", "hotgrid",
+                "HotGridService", "HotGridLab", "HotGridSimulation", "HotGridStore", "HotGridGeo", "HotGridAnalysis", "HotGridCore", "hotgrid",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             resources: [.copy("Fixtures")]

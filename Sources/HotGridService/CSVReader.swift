@@ -3,11 +3,11 @@ import Foundation
 /// Reads RFC 4180 CSV (UTF-8, optional BOM, quoted fields, CRLF or LF) record by record, with
 /// the line each record starts on. Works on the raw bytes of a memory-mapped file, since hourly
 /// observations run to millions of rows.
-struct CSVReader {
-    let path: String
+public struct CSVReader {
+    public let path: String
     private let data: Data
 
-    init(path: String) throws {
+    public init(path: String) throws {
         self.path = path
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { throw IngestError.cannotRead(path: path, reason: "no such file") }
@@ -20,17 +20,17 @@ struct CSVReader {
     }
 
     /// Reads CSV held in memory; `name` stands for the path in errors.
-    init(data: Data, name: String) {
+    public init(data: Data, name: String) {
         path = name
         self.data = data
     }
 
     /// Size of the file in bytes, the unit of ``read(header:progress:_:)``'s progress.
-    var byteCount: Int { data.count }
+    public var byteCount: Int { data.count }
 
     /// Calls `body(line, fields)` for every record after the header, which it returns first
     /// through `header`. Blank lines are skipped. `progress` hears of bytes read, now and then.
-    func read(header: ([String]) throws -> Void, progress: (Int) -> Void = { _ in },
+    public func read(header: ([String]) throws -> Void, progress: (Int) -> Void = { _ in },
               _ body: (Int, [String]) throws -> Void) throws {
         try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             let bytes = raw.bindMemory(to: UInt8.self)
@@ -91,11 +91,11 @@ struct CSVReader {
 }
 
 /// Where each named column of a CSV file sits, from its header.
-struct CSVColumns {
+public struct CSVColumns {
     private let index: [String: Int]
 
     /// Requires every column in `required`; names the missing one and those present.
-    init(header: [String], required: [String], path: String) throws {
+    public init(header: [String], required: [String], path: String) throws {
         var index: [String: Int] = [:]
         for (i, name) in header.enumerated() where index[name] == nil { index[name] = i }
         for name in required where index[name] == nil {
@@ -105,7 +105,7 @@ struct CSVColumns {
     }
 
     /// The value of `column` in `fields`, trimmed; empty when the row is short.
-    func value(_ column: String, in fields: [String]) -> String {
+    public func value(_ column: String, in fields: [String]) -> String {
         guard let i = index[column], i < fields.count else { return "" }
         return fields[i].trimmingCharacters(in: .whitespaces)
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HotGridLab
 import HotGridService
 import HotGridStore
 

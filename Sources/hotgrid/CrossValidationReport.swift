@@ -1,5 +1,6 @@
 import Foundation
 import HotGridAnalysis
+import HotGridLab
 import HotGridService
 
 /// `estimate --cv` as a table: per split, the product and the baselines, daily and monthly,

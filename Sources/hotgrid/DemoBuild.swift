@@ -1,5 +1,6 @@
 import Foundation
 import HotGridCore
+import HotGridLab
 import HotGridService
 import HotGridStore
 

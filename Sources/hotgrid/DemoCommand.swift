@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HotGridCore
 import HotGridServer
+import HotGridLab
 import HotGridService
 import HotGridStore
 

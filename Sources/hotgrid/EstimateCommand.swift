@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HotGridAnalysis
 import HotGridCore
+import HotGridLab
 import HotGridService
 import HotGridStore
 

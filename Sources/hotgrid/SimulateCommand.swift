@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HotGridCore
+import HotGridLab
 import HotGridService
 import HotGridSimulation
 

@@ -3,6 +3,7 @@ import Testing
 import HotGridAnalysis
 import HotGridCore
 import HotGridStore
+@testable import HotGridLab
 @testable import HotGridService
 
 @Suite("hotgrid estimate on a simulated world")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import HotGridSimulation
+@testable import HotGridLab
 @testable import HotGridService
 
 @Suite("hotgrid evaluate: skill on a world with known truth")

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import HotGridCore
 import HotGridStore
+@testable import HotGridLab
 @testable import HotGridService
 
 @Suite("The demo's sample ledger")

@@ -3,6 +3,7 @@ import Testing
 import HotGridAnalysis
 import HotGridCore
 import HotGridStore
+@testable import HotGridLab
 @testable import HotGridService
 
 @Suite("hotgrid select, review and hotspots on a simulated world")

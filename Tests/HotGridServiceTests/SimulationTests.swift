@@ -3,6 +3,7 @@ import Testing
 import HotGridCore
 import HotGridStore
 import HotGridSimulation
+@testable import HotGridLab
 @testable import HotGridService
 
 /// The files of a folder with their contents, for comparing two runs byte for byte.

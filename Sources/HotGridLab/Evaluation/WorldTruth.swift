@@ -1,4 +1,5 @@
 import Foundation
+import HotGridService
 import HotGridCore
 
 /// What a simulated world knows that no method sees, per region cell in the store's cell order:

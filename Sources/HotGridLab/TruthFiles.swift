@@ -1,4 +1,5 @@
 import Foundation
+import HotGridService
 import HotGridAnalysis
 import HotGridCore
 import HotGridStore

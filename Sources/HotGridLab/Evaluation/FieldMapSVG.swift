@@ -1,4 +1,5 @@
 import Foundation
+import HotGridService
 import HotGridCore
 
 /// A map of one value per cell as SVG, each cell coloured by its percentile among the region's

@@ -1,4 +1,5 @@
 import Foundation
+import HotGridService
 import HotGridCore
 import HotGridGeo
 import HotGridStore

@@ -1,4 +1,5 @@
 import Foundation
+import HotGridService
 
 /// Whether the hotspot probabilities mean what they say on a world whose truth is known: of the
 /// cells given probability p of being in the top share, about p should truly be there. The

@@ -1,4 +1,5 @@
 import Foundation
+import HotGridService
 import HotGridCore
 
 /// The HTML report of `hotgrid evaluate`: the verdict against the acceptance bar, every world's
