@@ -75,7 +75,7 @@ struct APIError: Error, HTTPResponseError {
             switch e {
             case .forbidden: return APIError(status: .forbidden, code: "forbidden", message: e.description)
             case .unknownPerson, .unknownCell, .notFound: return APIError(status: .notFound, code: "not_found", message: e.description)
-            case .transitionNotAllowed, .closed: return APIError(status: .conflict, code: "conflict", message: e.description)
+            case .transitionNotAllowed, .closed, .changedSinceRead: return APIError(status: .conflict, code: "conflict", message: e.description)
             case .commentRequired: return APIError(status: .unprocessableContent, code: "invalid", message: e.description, fields: ["comment": "required"])
             case let .invalid(field, reason): return APIError(status: .unprocessableContent, code: "invalid", message: e.description, fields: [field: reason])
             case let .missingField(_, field): return APIError(status: .unprocessableContent, code: "invalid", message: e.description, fields: [field: "required"])

@@ -28,14 +28,17 @@ struct LedgerAPI: Sendable {
         let status: String
         let duplicateOf: Int?
         let overdue: Bool
+        /// Events in its history: what a client sends back as `seen_events` with a move.
+        let events: Int
 
         enum CodingKeys: String, CodingKey {
-            case id, category, description, lon, lat, department, deadline, status, overdue
+            case id, category, description, lon, lat, department, deadline, status, overdue, events
             case cellID = "cell_id", sourceID = "source_id", foundBy = "found_by", foundOn = "found_on", warningMonth = "warning_month"
             case duplicateOf = "duplicate_of"
         }
 
-        init(_ p: Problem) {
+        init(_ p: Problem, events: Int) {
+            self.events = events
             id = p.id
             cellID = p.cell.description
             sourceID = p.sourceID
@@ -84,7 +87,9 @@ struct LedgerAPI: Sendable {
         let deadline: String?
         let duplicateOf: Int?
         let evidence: [Evidence]?
-        enum CodingKeys: String, CodingKey { case action, comment, department, deadline, evidence, duplicateOf = "duplicate_of" }
+        /// The number of events the client read (`events` of the problem): a move made on an older reading is refused (409).
+        let seenEvents: Int?
+        enum CodingKeys: String, CodingKey { case action, comment, department, deadline, evidence, duplicateOf = "duplicate_of", seenEvents = "seen_events" }
     }
 
     func ledger(_ context: AppRequestContext) throws -> Ledger { try Ledger(store: store, actor: context.signedIn().id, places: places) }
@@ -105,7 +110,8 @@ struct LedgerAPI: Sendable {
             }
             let overdue = q.get("overdue") == "true"
             let problems = try ledger.problems(cell: cell).filter { (status == nil || $0.status == status) && (!overdue || $0.isOverdue(on: Ledger.today)) }
-            return Envelope(problems.map(ProblemBody.init), paging: try Paging(request))
+            let counts = try store.problemEventCounts()
+            return Envelope(problems.map { ProblemBody($0, events: counts[$0.id] ?? 0) }, paging: try Paging(request))
         }
         api.post("problems") { request, context in
             let body = try await request.decode(as: NewProblem.self, context: context)
@@ -118,7 +124,9 @@ struct LedgerAPI: Sendable {
                                        position: position, foundOn: try body.foundOn.map(day) ?? Ledger.today,
                                        warningMonth: try body.warningMonth.map(month))
             let (problem, duplicates) = try ledger(context).recordProblem(report)
-            return try JSONBody.response(["problem": [ProblemBody(problem)], "possible_duplicates": duplicates.map(ProblemBody.init)], status: .created)
+            let counts = try store.problemEventCounts()
+            return try JSONBody.response(["problem": [ProblemBody(problem, events: counts[problem.id] ?? 0)],
+                                          "possible_duplicates": duplicates.map { ProblemBody($0, events: counts[$0.id] ?? 0) }], status: .created)
         }
         api.post("problems/:id/actions") { request, context in
             guard let id = context.parameters.get("id", as: Int.self) else { throw APIError.notFound("no such problem") }
@@ -135,9 +143,10 @@ struct LedgerAPI: Sendable {
             }
             let problem = try EvidenceUploads.withFiles(files) { paths in
                 try ledger(context).act(problem: id, action, comment: move.comment, department: move.department,
-                                        deadline: try move.deadline.map(day), duplicateOf: move.duplicateOf, evidence: paths)
+                                        deadline: try move.deadline.map(day), duplicateOf: move.duplicateOf, evidence: paths,
+                                        seenEvents: move.seenEvents)
             }
-            return try JSONBody.response(ProblemBody(problem))
+            return try JSONBody.response(ProblemBody(problem, events: try store.problemEventCounts()[problem.id] ?? 0))
         }
         api.get("cells/:id/sources") { request, context in
             guard let id = context.parameters.get("id").flatMap(CellID.init) else { throw APIError.notFound("cell ids look like 3K-R01234-C05678") }

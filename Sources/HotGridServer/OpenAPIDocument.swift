@@ -145,6 +145,7 @@ enum OpenAPIDocument {
                 status: {type: string, enum: [reported, assigned, rectifying, submitted, verified, not_responsible, duplicate]}
                 duplicate_of: {type: integer, nullable: true}
                 overdue: {type: boolean}
+                events: {type: integer, description: "events in the problem's history; send it back as seen_events with a move"}
           responses:
             Error:
               description: An error (401 also when a bearer token sent is not valid)
@@ -395,6 +396,7 @@ enum OpenAPIDocument {
                         department: {type: string}
                         deadline: {type: string}
                         duplicate_of: {type: integer}
+                        seen_events: {type: integer, minimum: 0, description: "events of the problem the client read; a move on an older reading is refused with 409"}
                         evidence:
                           type: array
                           items: {type: object, required: [file_name, content_base64], properties: {file_name: {type: string}, content_base64: {type: string}}}

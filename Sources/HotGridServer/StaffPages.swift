@@ -36,6 +36,8 @@ struct StaffPages: Sendable {
         let deadline: String?
         /// Photos and documents, from the multipart form (`evidence[]`); empty file inputs are skipped.
         let evidence: [UploadedFile]?
+        /// How many events the page showed: a move made on an older page is refused.
+        let seen: Int?
     }
 
     /// Where a page sends a browser that is not signed in: the sign-in form, which returns to the page.
@@ -110,10 +112,12 @@ struct StaffPages: Sendable {
                 _ = try EvidenceUploads.withFiles(files) { paths in
                     try ledger(person).act(
                         problem: id, action, comment: form.comment, department: form.department.flatMap { $0.isEmpty ? nil : $0 },
-                        deadline: form.deadline.flatMap { Day($0) }, evidence: paths)
+                        deadline: form.deadline.flatMap { Day($0) }, evidence: paths, seenEvents: form.seen)
                 }
             } catch let error as LedgerError {
-                return JSONBody.html(try problemPage(id, person, context, Portal.Language(request), message: error.description), status: .unprocessableContent)
+                // Shown again as it stands now, with what went wrong (409 when someone moved it meanwhile).
+                let status = APIError.from(error)?.status == .conflict ? HTTPResponse.Status.conflict : .unprocessableContent
+                return JSONBody.html(try problemPage(id, person, context, Portal.Language(request), message: error.description), status: status)
             }
             return Response(status: .seeOther, headers: [.location: "/staff/problems/\(id)"])
         }
@@ -206,7 +210,8 @@ struct StaffPages: Sendable {
     func problemPage(_ id: Int, _ person: Person, _ context: AppRequestContext, _ language: Portal.Language, message: String?) throws -> String {
         let ledger = try ledger(person)
         guard let p = try ledger.problems().first(where: { $0.id == id }) else { throw APIError.notFound("no problem #\(id) in your area") }
-        let events = try store.problemEvents(problem: id).map { e in
+        let history = try store.problemEvents(problem: id)
+        let events = history.map { e in
             "<tr><td>\(HTML.escape(e.at))</td><td>#\(e.actor)</td><td>\(e.action?.rawValue ?? "record")</td><td>\(e.to.rawValue)</td>"
                 + "<td>\(HTML.escape(e.comment))</td><td>\(e.evidence.count)</td></tr>"
         }.joined(separator: "\n")
@@ -223,6 +228,7 @@ struct StaffPages: Sendable {
             \(options.isEmpty ? "" : """
             <h2>\(language.t("办理", "Act"))</h2>
             <form method="post" action="/staff/problems/\(id)" enctype="multipart/form-data"><input type="hidden" name="csrf" value="\(context.csrf ?? "")">
+            <input type="hidden" name="seen" value="\(history.count)">
             <p><select name="action">\(options)</select> <select name="department"><option value=""></option>\(departments)</select>
             <input name="deadline" placeholder="YYYY-MM-DD"></p>
             <p><textarea name="comment" required rows="3" cols="60" placeholder="\(language.plain("说明（必填）", "Comment (required)"))"></textarea></p>

@@ -39,10 +39,15 @@ extension Ledger {
 
     /// Moves problem `id` by `action`, with a comment (always), a department and deadline (assign,
     /// reassign), a new deadline (extend), the problem it repeats (mark_duplicate) and evidence
-    /// files (required to verify).
+    /// files (required to verify). `seenEvents`, the number of events the person read before
+    /// deciding (a page or an API client that read the problem), refuses the move when someone
+    /// else moved it since, rather than applying a decision taken on a state that is gone.
     public func act(problem id: Int, _ action: ProblemAction, comment: String, department: String? = nil, deadline: Day? = nil,
-                    duplicateOf: Int? = nil, evidence paths: [String] = []) throws -> Problem {
-        try batch { try $0.act(problem: id, action, comment: comment, department: department, deadline: deadline, duplicateOf: duplicateOf, evidence: paths) }
+                    duplicateOf: Int? = nil, evidence paths: [String] = [], seenEvents: Int? = nil) throws -> Problem {
+        try batch {
+            try $0.act(problem: id, action, comment: comment, department: department, deadline: deadline, duplicateOf: duplicateOf,
+                       evidence: paths, seenEvents: seenEvents)
+        }
     }
 
     /// Runs several problem records and moves in one transaction, all or none: a day of field work
@@ -104,14 +109,15 @@ public struct LedgerBatch {
         return (problem, duplicates)
     }
 
-    /// See ``Ledger/act(problem:_:comment:department:deadline:duplicateOf:evidence:)``.
+    /// See ``Ledger/act(problem:_:comment:department:deadline:duplicateOf:evidence:seenEvents:)``.
     public func act(problem id: Int, _ action: ProblemAction, comment: String, department: String? = nil, deadline: Day? = nil,
-                    duplicateOf: Int? = nil, evidence paths: [String] = []) throws -> Problem {
+                    duplicateOf: Int? = nil, evidence paths: [String] = [], seenEvents: Int? = nil) throws -> Problem {
         guard !comment.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw LedgerError.commentRequired }
         let comment = try FreeText.checked(comment, field: "--comment", limit: FreeText.long)
         guard var problem = try writer.problem(id: id) else { throw LedgerError.notFound(what: "problem", id: "#\(id)") }
         let status = problem.status
         try ledger.policy.check(.act(action), at: ledger.place(problem.cell), problem: problem)
+        if let seenEvents, try writer.eventCount(problem: id) != seenEvents { throw LedgerError.changedSinceRead(problem: id, status: status) }
         guard !status.isClosed else { throw LedgerError.closed(problem: id, status: status) }
         guard let next = action.next(from: status) else { throw LedgerError.transitionNotAllowed(problem: id, status: status, action: action) }
         if action == .verify, paths.isEmpty { throw LedgerError.evidenceRequired(action) }

@@ -8,6 +8,8 @@ public enum LedgerError: Error, Equatable, CustomStringConvertible {
     case notFound(what: String, id: String)
     case transitionNotAllowed(problem: Int, status: ProblemStatus, action: ProblemAction)
     case closed(problem: Int, status: ProblemStatus)
+    /// Someone moved the problem after the person read it: their decision was taken on a state that is gone.
+    case changedSinceRead(problem: Int, status: ProblemStatus)
     case commentRequired
     case evidenceRequired(ProblemAction)
     case missingField(action: ProblemAction, field: String)
@@ -29,6 +31,8 @@ public enum LedgerError: Error, Equatable, CustomStringConvertible {
                 + (ProblemAction.available(from: status).map(\.rawValue).joined(separator: ", ").nonEmpty ?? "nothing")
         case let .closed(problem, status):
             "problem #\(problem) is closed (\(status.rawValue)) and frozen; record a new problem if the issue is back."
+        case let .changedSinceRead(problem, status):
+            "problem #\(problem) was moved by someone else since you read it (it is now \(status.rawValue)); read its history again and decide anew."
         case .commentRequired:
             "every change needs a comment (--comment)."
         case let .evidenceRequired(action):

@@ -99,6 +99,13 @@ extension SQLiteStore {
     }
 
     /// The events of one problem or all, in order.
+    /// Each problem's number of events (its history's length), by problem id.
+    public func problemEventCounts() throws -> [Int: Int] {
+        try pool.read { db in
+            Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT problem_id, COUNT(*) FROM problem_event GROUP BY problem_id").map { ($0[0], $0[1]) })
+        }
+    }
+
     public func problemEvents(problem: Int? = nil) throws -> [ProblemEvent] {
         try pool.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM problem_event WHERE ?1 IS NULL OR problem_id = ?1 ORDER BY id", arguments: [problem])

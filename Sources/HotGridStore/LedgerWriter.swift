@@ -15,6 +15,11 @@ public struct LedgerWriter {
         try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM problem WHERE id = ?"), arguments: [id]).flatMap(SQLiteStore.problem)
     }
 
+    /// How many events a problem has had: read with a page, it says whether anyone moved it since.
+    public func eventCount(problem id: Int) throws -> Int {
+        try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM problem_event WHERE problem_id = ?"), arguments: [id]) ?? 0
+    }
+
     /// Problems of `category` found on or after `since` within a lon/lat box (for duplicate checks).
     public func problems(category: ProblemCategory, since: Day, near position: LonLat, degrees: Double) throws -> [Problem] {
         let sql = "SELECT * FROM problem WHERE category = ? AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ? AND found_on >= ? ORDER BY id"

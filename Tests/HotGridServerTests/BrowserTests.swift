@@ -147,6 +147,41 @@ struct StaffBrowserTests {
         }
         #expect(try world.store.problem(id: p.id)?.status == .assigned)
     }
+
+    @Test("Two people move one problem: the one deciding on a page read before the other's move is told (409) and changes nothing")
+    func twoUsersOneProblem() async throws {
+        let world = try ServerWorld()
+        defer { world.cleanUp() }
+        let p = try Ledger(store: world.store, actor: 4).recordProblem(ProblemReport(source: 1, category: .industrialDust, description: "堆场扬尘")).problem
+        let assigned = try Ledger(store: world.store, actor: 2).act(problem: p.id, .assign, comment: "交住建", department: "housing")
+        let officer = try BrowserSession(world, person: 2)
+        let later = try #require(assigned.deadline).advanced(by: 5).description
+        try await withServer(world) { client in
+            // Hebi's officer reads the problem (assigned), and so does an API client.
+            let page = try await officer.get(client, "/staff/problems/\(p.id)")
+            let seen = try #require(page.page.firstMatch(of: /name="seen" value="(\d+)"/).map { String($0.1) })
+            #expect(seen == "2")
+            // Meanwhile the housing officer accepts it: it is now being rectified.
+            _ = try Ledger(store: world.store, actor: 5).act(problem: p.id, .accept, comment: "已受理")
+            // Extending the deadline is possible in both states, so without the check it would go through unseen.
+            let stale = try await officer.post(client, "/staff/problems/\(p.id)", [("seen", seen), ("action", "extend"), ("comment", "延期五天"), ("deadline", later)])
+            #expect(stale.status == .conflict && stale.page.contains("moved by someone else") && stale.page.contains("rectifying"))
+            #expect(try world.store.problem(id: p.id)?.deadline == assigned.deadline)
+            let (token, _) = try world.accounts.issue(.bearer, for: 2, lifetime: 600)
+            let api = try await client.execute(uri: "/api/v1/problems/\(p.id)/actions", method: .post,
+                                               headers: [.authorization: "Bearer \(token)", .contentType: "application/json"],
+                                               body: try body(["action": "extend", "comment": "延期", "deadline": later, "seen_events": 2])) { ($0.status, String(buffer: $0.body)) }
+            #expect(api.0 == .conflict && api.1.contains("\"code\":\"conflict\""))
+            // Read again, the same decision goes through.
+            let fresh = try await officer.get(client, "/staff/problems/\(p.id)")
+            #expect(fresh.page.contains("name=\"seen\" value=\"3\""))
+            let extended = try await officer.post(client, "/staff/problems/\(p.id)", [("seen", "3"), ("action", "extend"), ("comment", "延期五天"), ("deadline", later)])
+            #expect(extended.status == .seeOther, "\(extended.page)")
+            #expect(try world.store.problem(id: p.id)?.deadline?.description == later)
+            let listed = try await client.execute(uri: "/api/v1/problems?cell=\(world.cell)", method: .get, headers: [.authorization: "Bearer \(token)"]) { String(buffer: $0.body) }
+            #expect(listed.contains("\"events\":4"))
+        }
+    }
 }
 
 /// The session cookie's name, as the browser sees it.
