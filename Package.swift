@@ -38,10 +38,13 @@ let package = Package(
         .target(name: "HotGridAnalysis", dependencies: ["HotGridCore"]),
         // A synthetic region with known emissions and weather, written in the public input formats.
         .target(name: "HotGridSimulation", dependencies: ["HotGridCore", "HotGridGeo"]),
-        // Persistence: the embedded SQLite store.
+        // What HotGrid stores, as capability protocols (region, fields, stations, hotspots, warnings,
+        // publications, ledger, data reports, accounts, audit, attachments) over Core's values.
+        .target(name: "HotGridStore", dependencies: ["HotGridCore", .product(name: "Crypto", package: "swift-crypto")]),
+        // The embedded store: every capability on one SQLite file through GRDB, with frozen migrations.
         .target(
-            name: "HotGridStore",
-            dependencies: ["HotGridCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]
+            name: "HotGridSQLite",
+            dependencies: ["HotGridStore", "HotGridCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]
         ),
         // Use cases shared by the command line and the server.
         .target(
@@ -68,7 +71,7 @@ let package = Package(
         .executableTarget(
             name: "hotgrid",
             dependencies: [
-                "HotGridService", "HotGridServer", "HotGridLab", "HotGridStore", "HotGridCore", "HotGridAnalysis", "HotGridSimulation",
+                "HotGridService", "HotGridServer", "HotGridLab", "HotGridStore", "HotGridSQLite", "HotGridCore", "HotGridAnalysis", "HotGridSimulation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
@@ -78,13 +81,13 @@ let package = Package(
         .testTarget(name: "HotGridAnalysisTests", dependencies: ["HotGridAnalysis", "HotGridCore"]),
         .testTarget(name: "HotGridSimulationTests", dependencies: ["HotGridSimulation", "HotGridCore", "HotGridGeo"]),
         .testTarget(
-            name: "HotGridStoreTests",
-            dependencies: ["HotGridStore", "HotGridCore", .product(name: "GRDB", package: "GRDB.swift")]
+            name: "HotGridSQLiteTests",
+            dependencies: ["HotGridSQLite", "HotGridStore", "HotGridCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "HotGridServerTests",
             dependencies: [
-                "HotGridServer", "HotGridService", "HotGridStore", "HotGridCore",
+                "HotGridServer", "HotGridService", "HotGridStore", "HotGridSQLite", "HotGridCore",
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -96,7 +99,7 @@ let package = Package(
         .testTarget(
             name: "HotGridServiceTests",
             dependencies: [
-                "HotGridService", "HotGridLab", "HotGridSimulation", "HotGridStore", "HotGridGeo", "HotGridAnalysis", "HotGridCore", "hotgrid",
+                "HotGridService", "HotGridLab", "HotGridSimulation", "HotGridStore", "HotGridSQLite", "HotGridGeo", "HotGridAnalysis", "HotGridCore", "hotgrid",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             resources: [.copy("Fixtures")]

@@ -32,7 +32,7 @@ public struct FieldBenchmark {
     }
 
     /// Runs the benchmark against the region of `store`, writing the field into `folder`.
-    public func run(store: SQLiteStore, folder: String, progress: ProgressReporter = SilentProgress()) throws -> Result {
+    public func run(store: any Store, folder: String, progress: ProgressReporter = SilentProgress()) throws -> Result {
         let (path, writeSeconds) = try writeField(store: store, folder: folder, progress: progress)
         let cells = try store.cellCount()
         let ingestStart = Date()
@@ -42,7 +42,7 @@ public struct FieldBenchmark {
     }
 
     /// Writes the synthetic field over the region of `store` into `folder`; returns its path and the seconds it took.
-    public func writeField(store: SQLiteStore, folder: String, progress: ProgressReporter = SilentProgress()) throws -> (String, Double) {
+    public func writeField(store: any Store, folder: String, progress: ProgressReporter = SilentProgress()) throws -> (String, Double) {
         let cells = try store.cells()
         let lattice = Lattice.geographic(covering: cells.map { LonLat(longitude: $0.longitude, latitude: $0.latitude) }, pixel: pixelDegrees)
         let first = Day(year: 2017, month: 1, day: 1)!

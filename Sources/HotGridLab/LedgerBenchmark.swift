@@ -30,7 +30,7 @@ public struct LedgerBenchmark {
     }
 
     /// Runs on `store`, a copy made for the benchmark (it gains staff and problems).
-    public func run(store: SQLiteStore, progress: ProgressReporter = SilentProgress()) throws -> Result {
+    public func run(store: any Store, progress: ProgressReporter = SilentProgress()) throws -> Result {
         let admin = try Ledger.addFirstAdmin(store: store, name: "Bench admin")
         let root = try Ledger(store: store, actor: admin.id)
         let officer = try root.addPerson(name: "Officer", role: .cityOfficer, scope: .region, department: nil, phone: nil)

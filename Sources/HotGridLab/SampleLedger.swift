@@ -20,7 +20,7 @@ public struct SampleLedger {
     /// Every login's password. It is meant to be printed: the data are a simulation.
     public let password: String
 
-    public init(store: SQLiteStore, month: Month, password: String) {
+    public init(store: any Store, month: Month, password: String) {
         accounts = Accounts(store: store)
         self.month = month
         self.password = password
@@ -67,7 +67,7 @@ public struct SampleLedger {
 
     /// The first city of the list, in the published order (city, county, cell), with at least
     /// three warned cells, and its first three.
-    static func cityWithThreeWarnedCells(_ list: WarningList, store: SQLiteStore) throws -> (city: AdminUnit, cells: [Cell]) {
+    static func cityWithThreeWarnedCells(_ list: WarningList, store: any Store) throws -> (city: AdminUnit, cells: [Cell]) {
         let cells = Dictionary(uniqueKeysWithValues: try store.cells().map { ($0.id, $0) })
         let warned = list.cells.compactMap { cells[$0.cell] }.sorted { ($0.cityCode, $0.countyCode, $0.id) < ($1.cityCode, $1.countyCode, $1.id) }
         let byCity = Dictionary(grouping: warned, by: \.cityCode)

@@ -23,7 +23,7 @@ public enum TruthFiles {
     }
 
     /// The estimate's mean over `from…to` against truth/cells.csv's `pm25_mean`, over every cell both have.
-    public static func compareCellMeans(store: SQLiteStore, truthPath: String, from: Day, to: Day) throws -> AgreementMetrics {
+    public static func compareCellMeans(store: any Store, truthPath: String, from: Day, to: Day) throws -> AgreementMetrics {
         var truth: [String: Double] = [:]
         var columns: CSVColumns?
         try CSVReader(path: truthPath).read(header: {

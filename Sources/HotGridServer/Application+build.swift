@@ -40,7 +40,7 @@ public struct ServerSettings: Sendable {
 
 /// The router: public portal and API, sign-in, the ledger API, behind the error and
 /// authentication middleware.
-public func buildRouter(store: SQLiteStore, accounts: Accounts, settings: ServerSettings = ServerSettings()) throws -> Router<AppRequestContext> {
+public func buildRouter(store: any Store, accounts: Accounts, settings: ServerSettings = ServerSettings()) throws -> Router<AppRequestContext> {
     let catalog = try PublicCatalog(store: store)
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: ClientMiddleware(trustProxy: settings.trustProxy, https: settings.servedOverHTTPS))
@@ -70,7 +70,7 @@ public func buildRouter(store: SQLiteStore, accounts: Accounts, settings: Server
 }
 
 /// The whole application over one database.
-public func buildApplication(store: SQLiteStore, settings: ServerSettings, accounts: Accounts? = nil) throws -> some ApplicationProtocol {
+public func buildApplication(store: any Store, settings: ServerSettings, accounts: Accounts? = nil) throws -> some ApplicationProtocol {
     let logger = { var logger = Logger(label: "HotGrid"); logger.logLevel = settings.logLevel; return logger }()
     let perClient = settings.trustProxy ? nil : ConnectionsPerClient(limit: settings.connectionsPerClient)
     let http = HTTP1Channel.Configuration(additionalChannelHandlers: perClient.map { [$0.handler()] } ?? [],

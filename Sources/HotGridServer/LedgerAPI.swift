@@ -8,7 +8,7 @@ import Hummingbird
 /// `/api/v1` for signed-in staff: problems and their moves, a cell's sources, statistics. What
 /// each person may see and change is decided by the ledger service from their role and scope.
 struct LedgerAPI: Sendable {
-    let store: SQLiteStore
+    let store: any Store
     let places: CellPlaces
 
     /// A problem as the API shows it.
@@ -146,7 +146,7 @@ struct LedgerAPI: Sendable {
                                         deadline: try move.deadline.map(day), duplicateOf: move.duplicateOf, evidence: paths,
                                         seenEvents: move.seenEvents)
             }
-            return try JSONBody.response(ProblemBody(problem, events: try store.problemEventCounts()[problem.id] ?? 0))
+            return try JSONBody.response(ProblemBody(problem, events: try store.problemEventCounts(problem: problem.id)[problem.id] ?? 0))
         }
         api.get("cells/:id/sources") { request, context in
             guard let id = context.parameters.get("id").flatMap(CellID.init) else { throw APIError.notFound("cell ids look like 3K-R01234-C05678") }

@@ -12,7 +12,7 @@ struct StaffPages: Sendable {
     let auth: AuthAPI
     let portal: Portal
     let places: CellPlaces
-    var store: SQLiteStore { portal.catalog.store }
+    var store: any Store { portal.catalog.store }
 
     struct LoginForm: Decodable {
         let login: String

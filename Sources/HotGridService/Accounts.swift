@@ -5,11 +5,11 @@ import HummingbirdBcrypt
 
 /// Logins and tokens: passwords kept as bcrypt hashes, tokens as SHA-256 only.
 public struct Accounts: Sendable {
-    public let store: SQLiteStore
+    public let store: any Store
     /// bcrypt's cost (2^cost rounds); 12 by default, lower only in tests.
     public var cost: UInt8 = 12
 
-    public init(store: SQLiteStore) { self.store = store }
+    public init(store: any Store) { self.store = store }
 
     /// Passwords need 10 characters at least.
     public static let minimumPasswordLength = 10

@@ -9,7 +9,7 @@ struct CellDirectory {
     let cityNames: [String: String]
     let countyNames: [String: String]
 
-    init(store: SQLiteStore) throws {
+    init(store: any Store) throws {
         cells = Dictionary(uniqueKeysWithValues: try store.cells().map { ($0.id, $0) })
         cityNames = Dictionary(try store.cities().map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
         countyNames = Dictionary(try store.counties().map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })

@@ -12,9 +12,9 @@ public struct CellExport {
     /// The columns of the CSV and the properties of each GeoJSON feature, in order.
     public static let columns = ["cell_id", "city_code", "city_name", "county_code", "county_name", "lon", "lat", "area_km2"]
 
-    private let store: SQLiteStore
+    private let store: any Store
 
-    public init(store: SQLiteStore) { self.store = store }
+    public init(store: any Store) { self.store = store }
 
     public func render(_ format: Format) throws -> Data {
         let cities = Dictionary(try store.cities().map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })

@@ -22,7 +22,7 @@ public struct CellHistory {
     public let hotspotRanks: [(year: Int, rank: Int, probability: Double?)]
     public let months: [MonthRow]
 
-    public init(cell id: CellID, store: SQLiteStore) throws {
+    public init(cell id: CellID, store: any Store) throws {
         let monthly = try MonthlyMeans(store: store)
         try self.init(cell: id, store: store, directory: CellDirectory(store: store), index: store.cells().firstIndex { $0.id == id },
                       estimatedMonths: store.monthsWithDays(monthly.variable), means: monthly.means)
@@ -30,7 +30,7 @@ public struct CellHistory {
 
     /// The history from a region already read: `index` is the cell's dense index, `means` gives
     /// every cell's means of a month (a server caches them).
-    init(cell id: CellID, store: SQLiteStore, directory: CellDirectory, index: Int?, estimatedMonths: [Month],
+    init(cell id: CellID, store: any Store, directory: CellDirectory, index: Int?, estimatedMonths: [Month],
          means monthMeans: (Month) throws -> [PeriodMean]?) throws {
         guard let cell = directory.cells[id], let index else { throw WarningError.unknownCell(id.description) }
         self.cell = cell

@@ -47,7 +47,7 @@ extension EstimateRun {
     /// alone, and the satellite alone (each day calibrated to the kept stations, scored where it
     /// saw the cell, beside the product on the same station-days). `truth`, when given, maps
     /// station id → day → the true daily PM2.5 at the station (simulated worlds).
-    public func crossValidate(store: SQLiteStore, folds: Int, schemes: [CrossValidation.Scheme] = CrossValidation.Scheme.allCases,
+    public func crossValidate(store: any Store, folds: Int, schemes: [CrossValidation.Scheme] = CrossValidation.Scheme.allCases,
                               truth: [String: [Day: Double]]? = nil, progress: ProgressReporter = SilentProgress()) throws -> CrossValidation {
         let inputs = try load(store)
         let used: FusionMethod = inputs.hasSatellite ? method : .stationsOnly

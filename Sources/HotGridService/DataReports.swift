@@ -6,10 +6,10 @@ import HotGridStore
 /// Each report goes to a named officer of the city it concerns — its city officer, or the region's
 /// administrator where the city has none yet — who answers it from the workspace.
 public struct DataReportDesk: Sendable {
-    let store: SQLiteStore
+    let store: any Store
     let places: CellPlaces
 
-    public init(store: SQLiteStore, places: CellPlaces) {
+    public init(store: any Store, places: CellPlaces) {
         self.store = store
         self.places = places
     }

@@ -25,7 +25,7 @@ struct EmissionIndexRun {
         let refine: @Sendable ([Double]) -> [Double]
     }
 
-    func run(store: SQLiteStore, progress: ProgressReporter) throws -> Result {
+    func run(store: any Store, progress: ProgressReporter) throws -> Result {
         let from = Day(year: year, month: 1, day: 1)!, to = Day(year: year, month: 12, day: 31)!
         let cells = try store.cells()
         let pm25 = try store.fieldDays(FieldVariable.pm25.rawValue, from: from, to: to)

@@ -48,11 +48,11 @@ public struct EstimateRun {
         var hasSatellite: Bool { satellite.contains { $0 != nil } }
     }
 
-    func load(_ store: SQLiteStore) throws -> Inputs {
+    func load(_ store: any Store) throws -> Inputs {
         guard from <= to else { throw EstimateError.emptyPeriod(from: from, to: to) }
         let cells = try store.cells().map(\.id)
         let stations = try store.stations()
-        guard !stations.isEmpty else { throw EstimateError.noStations(store.path) }
+        guard !stations.isEmpty else { throw EstimateError.noStations(store.location) }
         let cellIndex = Dictionary(uniqueKeysWithValues: cells.enumerated().map { ($1, $0) })
         let stationIndex = Dictionary(uniqueKeysWithValues: stations.enumerated().map { ($1.id, $0) })
         let days = Array(stride(from: from, through: to, by: 1))
@@ -77,7 +77,7 @@ public struct EstimateRun {
     }
 
     /// Estimates every cell and day of the period and stores the `pm25` cube (replacing those days).
-    public func run(store: SQLiteStore, progress: ProgressReporter = SilentProgress()) throws -> Summary {
+    public func run(store: any Store, progress: ProgressReporter = SilentProgress()) throws -> Summary {
         let inputs = try load(store)
         let used: FusionMethod = inputs.hasSatellite ? method : .stationsOnly
         let range = Self.fitRange(inputs)

@@ -8,8 +8,8 @@ import HotGridStore
 public struct FieldExport {
     public static let columns = ["cell_id", "day", "value"]
 
-    private let store: SQLiteStore
-    public init(store: SQLiteStore) { self.store = store }
+    private let store: any Store
+    public init(store: any Store) { self.store = store }
 
     /// The CSV; throws when the variable has no stored day in the range.
     public func render(variable: FieldVariable, from: Day, to: Day) throws -> Data {

@@ -68,7 +68,7 @@ public struct FieldIngest {
         public var unmatchedFiles = 0
     }
 
-    public func run(store: SQLiteStore, progress: ProgressReporter = SilentProgress()) throws -> Summary {
+    public func run(store: any Store, progress: ProgressReporter = SilentProgress()) throws -> Summary {
         let (files, unmatched) = try dailyFiles()
         let raster = try openVariable(files?.first?.path ?? path)
         let plan = try files.map { DayPlan(days: $0.map { ($0.day, [1]) }) } ?? dayPlan(raster)
@@ -80,7 +80,7 @@ public struct FieldIngest {
         }
         guard let crs = raster.spatialReference ?? raster.impliedGeographicCRS else { throw IngestError.noCRS(path: path) }
         let cells = try store.cells().map(\.id)
-        guard !cells.isEmpty else { throw IngestError.noRegion(path: store.path) }
+        guard !cells.isEmpty else { throw IngestError.noRegion(path: store.location) }
 
         progress.begin("Computing pixel coverage of \(cells.count) cells", total: 1)
         let weights = try CellResampler.weights(cells: cells, raster: raster, crs: crs)

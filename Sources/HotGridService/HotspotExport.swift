@@ -6,9 +6,9 @@ import HotGridStore
 public struct HotspotExport {
     public static let columns = ["cell_id", "rank", "city_code", "city_name", "county_code", "county_name", "lon", "lat",
                                  "emission_index", "pm25_annual", "probability"]
-    private let store: SQLiteStore
+    private let store: any Store
 
-    public init(store: SQLiteStore) { self.store = store }
+    public init(store: any Store) { self.store = store }
 
     /// The stored list of `year` in `format`.
     public func render(year: Int, format: CellExport.Format) throws -> Data {

@@ -39,7 +39,7 @@ public struct HotspotSelection {
 
     /// Computes and stores the year's list (replacing a list of that year).
     @discardableResult
-    public func run(store: SQLiteStore, progress: ProgressReporter = SilentProgress()) throws -> Result {
+    public func run(store: any Store, progress: ProgressReporter = SilentProgress()) throws -> Result {
         let result = try compute(store: store, progress: progress)
         try store.saveHotspotList(result.list)
         return result
@@ -47,7 +47,7 @@ public struct HotspotSelection {
 
     /// `hotgrid review`: this year's list decided against last year's with hysteresis
     /// (``HotspotReview``), stored with its changes.
-    public func review(store: SQLiteStore, progress: ProgressReporter = SilentProgress()) throws -> (result: Result, changes: [HotspotChange]) {
+    public func review(store: any Store, progress: ProgressReporter = SilentProgress()) throws -> (result: Result, changes: [HotspotChange]) {
         guard let previous = try store.hotspotList(year: year - 1) else { throw SelectionError.noPreviousList(year: year) }
         let r = try EmissionIndexRun(year: year, method: method).run(store: store, progress: progress)
         let ranking = Self.choose(cells: r.cells, index: r.index, share: 1, count: r.cells.count, policy: .regional)
@@ -66,7 +66,7 @@ public struct HotspotSelection {
         return (Result(list: list, cells: r.cells, index: r.index, pm25Annual: r.pm25Annual, probability: probability), changes)
     }
 
-    public func compute(store: SQLiteStore, progress: ProgressReporter = SilentProgress()) throws -> Result {
+    public func compute(store: any Store, progress: ProgressReporter = SilentProgress()) throws -> Result {
         let r = try EmissionIndexRun(year: year, method: method).run(store: store, progress: progress)
         let chosen = Self.choose(cells: r.cells, index: r.index, share: share, count: count, policy: policy)
         let probability = try probabilities(r, policy: policy, count: count, progress: progress)

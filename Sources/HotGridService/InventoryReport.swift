@@ -4,9 +4,9 @@ import HotGridStore
 
 /// `hotgrid inventory`: what is loaded, per variable and per station.
 public struct InventoryReport {
-    private let store: SQLiteStore
+    private let store: any Store
 
-    public init(store: SQLiteStore) { self.store = store }
+    public init(store: any Store) { self.store = store }
 
     public func render() throws -> String {
         let fields = try store.fieldInventory()

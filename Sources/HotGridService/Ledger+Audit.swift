@@ -20,16 +20,16 @@ extension Ledger {
         }
         guard try store.person(id: id) != nil else { throw LedgerError.unknownPerson(id) }
         try store.ledger(actor: actor.id) { try $0.redactPerson(id) }
-        try store.checkpoint()
+        try store.purgeRemovedData()
     }
 }
 
 /// `hotgrid audit verify`: the audit chain, every ledger row against its latest entry, and every
 /// stored file against its SHA-256.
 public enum AuditCheck {
-    public static func run(store: SQLiteStore) throws -> AuditReport {
+    public static func run(store: any Store) throws -> AuditReport {
         let report = try store.verifyAudit()
-        let files = AttachmentFiles(databasePath: store.path).damaged(try store.attachments()).map { a, reason in
+        let files = EvidenceFiles(store: store).damaged(try store.attachments()).map { a, reason in
             AuditFinding(seq: nil, message: "attachment \(a.sha256) (\(a.fileName)): \(reason)")
         }
         return AuditReport(entries: report.entries, redacted: report.redacted, head: report.head, findings: report.findings + files)

@@ -69,7 +69,7 @@ extension Ledger {
 /// single-step calls applies, against the data as it stands inside the transaction.
 public struct LedgerBatch {
     let ledger: Ledger
-    let writer: LedgerWriter
+    let writer: any LedgerTransaction
 
     /// See ``Ledger/recordProblem(_:)``.
     public func recordProblem(_ report: ProblemReport) throws -> (problem: Problem, possibleDuplicates: [Problem]) {

@@ -6,26 +6,26 @@ import HotGridStore
 /// The supervision ledger (台账) as one member of staff uses it: every change is checked against
 /// their role and scope, stored with its audit entry, and refused whole if any part is wrong.
 public struct Ledger {
-    public let store: SQLiteStore
+    public let store: any Store
     public let actor: Person
     let policy: LedgerPolicy
     let places: [CellID: CellPlace]
-    let files: AttachmentFiles
+    let files: EvidenceFiles
     let grid = NationalGrid()
 
     /// The ledger as person `actorID` sees it. `places` (where every cell lies) is read from the
     /// store unless given: a server reads it once and shares it with every request.
-    public init(store: SQLiteStore, actor actorID: Int, places: CellPlaces? = nil) throws {
+    public init(store: any Store, actor actorID: Int, places: CellPlaces? = nil) throws {
         guard let person = try store.person(id: actorID) else { throw LedgerError.unknownPerson(actorID) }
         self.store = store
         actor = person
         policy = LedgerPolicy(person: person, assignedCells: try store.assignedCells(person: actorID))
         self.places = try (places ?? CellPlaces(store: store)).byCell
-        files = AttachmentFiles(databasePath: store.path)
+        files = EvidenceFiles(store: store)
     }
 
     /// Creates the first administrator of a database that has no staff yet.
-    public static func addFirstAdmin(store: SQLiteStore, name: String) throws -> Person {
+    public static func addFirstAdmin(store: any Store, name: String) throws -> Person {
         guard try store.persons().isEmpty else {
             throw LedgerError.invalid(field: "staff", reason: "this database already has staff; an admin adds people with `hotgrid staff add --as ID`")
         }
@@ -138,7 +138,7 @@ public struct Ledger {
 public struct CellPlaces: Sendable {
     let byCell: [CellID: CellPlace]
 
-    public init(store: SQLiteStore) throws {
+    public init(store: any Store) throws {
         byCell = Dictionary(uniqueKeysWithValues: try store.cells().map { ($0.id, CellPlace(cell: $0.id, cityCode: $0.cityCode, countyCode: $0.countyCode)) })
     }
 }

@@ -32,17 +32,17 @@ public struct MeansExport {
 
     public static let columns = ["cell_id", "period", "pm25", "valid_days", "expected_days"]
 
-    private let store: SQLiteStore
-    public init(store: SQLiteStore) { self.store = store }
+    private let store: any Store
+    public init(store: any Store) { self.store = store }
 
     /// Each cell's mean, in dense cell order.
     public func means(_ period: Period) throws -> [PeriodMean] {
         if case let .month(month) = period {
-            guard let means = try MonthlyMeans(store: store).means(month) else { throw EstimateError.noEstimate(store.path) }
+            guard let means = try MonthlyMeans(store: store).means(month) else { throw EstimateError.noEstimate(store.location) }
             return means
         }
         let days = try store.fieldDays(FieldVariable.pm25.rawValue, from: period.first, to: period.last)
-        guard !days.isEmpty else { throw EstimateError.noEstimate(store.path) }
+        guard !days.isEmpty else { throw EstimateError.noEstimate(store.location) }
         return PeriodMeans.compute(days: days.map(\.values), cellCount: try store.cellCount(),
                                    expectedDays: period.first.distance(to: period.last) + 1, minimumDays: ValidityRule.minimumDaysPerYear)
     }

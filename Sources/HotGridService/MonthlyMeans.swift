@@ -5,11 +5,11 @@ import HotGridStore
 /// Each cell's monthly mean PM2.5 under China's validity rule (27 valid days, 25 in February):
 /// read back when stored, otherwise computed from the daily estimate.
 struct MonthlyMeans {
-    let store: SQLiteStore
+    let store: any Store
     let cellCount: Int
     var variable = FieldVariable.pm25.rawValue
 
-    init(store: SQLiteStore) throws {
+    init(store: any Store) throws {
         self.store = store
         cellCount = try store.cellCount()
     }

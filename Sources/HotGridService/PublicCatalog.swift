@@ -8,7 +8,7 @@ import HotGridStore
 /// escalations, publications and a cell's months; never source details or personal data.
 /// Cells and their squares are loaded once (they do not change after `hotgrid init`).
 public final class PublicCatalog: Sendable {
-    public let store: SQLiteStore
+    public let store: any Store
     let directory: CellDirectory
     public let cells: [Cell]
     /// Each cell's square in WGS84 (closed ring), by dense index.
@@ -67,7 +67,7 @@ public final class PublicCatalog: Sendable {
         try recent("stamp \(month)") { try store.warningListStamp(month: month) }
     }
 
-    public init(store: SQLiteStore) throws {
+    public init(store: any Store) throws {
         self.store = store
         directory = try CellDirectory(store: store)
         cells = try store.cells()
@@ -260,7 +260,7 @@ extension PublicCatalog {
     }
 
     public func escalations(month: Month?, city: String? = nil) throws -> [EscalationRow] {
-        try store.escalations(month: month).compactMap { e in
+        try store.escalations(month: month, cell: nil).compactMap { e in
             guard let p = place(e.cell), city == nil || p.cityCode == city else { return nil }
             return EscalationRow(month: e.month.description, cellID: p.cellID, cityCode: p.cityCode, countyCode: p.countyCode, rule: e.rule,
                                  consecutiveMonths: e.consecutiveMonths, warningsInWindow: e.warningsInWindow, actions: e.actions.map(\.rawValue))

@@ -8,7 +8,7 @@ import HotGridStore
 struct PublicationPage {
     let publication: Publication
     let records: [[String: String]]
-    let store: SQLiteStore
+    let store: any Store
 
     var html: String {
         get throws {

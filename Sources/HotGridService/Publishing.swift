@@ -15,8 +15,8 @@ public struct Publishing {
         case csv, geojson, html
     }
 
-    private let store: SQLiteStore
-    public init(store: SQLiteStore) { self.store = store }
+    private let store: any Store
+    public init(store: any Store) { self.store = store }
 
     /// Publishes `month`'s stored warning list; `isNew` is false when it was already published as is.
     public func publish(month: Month) throws -> (publication: Publication, isNew: Bool) {

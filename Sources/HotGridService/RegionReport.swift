@@ -4,9 +4,9 @@ import HotGridStore
 
 /// `hotgrid region`: the per-city summary a person reads at a glance.
 public struct RegionReport {
-    private let store: SQLiteStore
+    private let store: any Store
 
-    public init(store: SQLiteStore) { self.store = store }
+    public init(store: any Store) { self.store = store }
 
     /// The summary as an aligned text table, Chinese names first with English where known.
     public func render() throws -> String {

@@ -23,17 +23,17 @@ public struct RegionSetup {
         self.resolution = resolution
     }
 
-    /// Reads the boundaries, builds the cells and writes the database at `databasePath`
-    /// (replacing an existing file only when `replacing`). Nothing is written on failure.
+    /// Reads the boundaries, builds the cells and creates the store at `address` (replacing an
+    /// existing one only when `replacing`). Nothing is written on failure.
     @discardableResult
-    public func run(databasePath: String, replacing: Bool = false,
+    public func run(into address: any StoreAddress, replacing: Bool = false,
                     progress: ProgressReporter = SilentProgress()) throws -> Region {
-        if !replacing, FileManager.default.fileExists(atPath: databasePath) {
-            throw StoreError.alreadyExists(path: databasePath)
+        if !replacing, try address.exists() {
+            throw StoreError.alreadyExists(path: address.description)
         }
         let region = try buildRegion(progress: progress)
-        progress.begin("Writing \(databasePath)", total: 1)
-        try SQLiteStore.create(at: databasePath, region: region, replacing: replacing)
+        progress.begin("Writing \(address)", total: 1)
+        _ = try address.create(region: region, replacing: replacing)
         progress.end("\(region.cells.count) cells stored")
         return region
     }

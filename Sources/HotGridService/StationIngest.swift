@@ -37,7 +37,7 @@ public struct StationIngest {
         public var stored = StationDayCounts()
     }
 
-    public func run(store: SQLiteStore, progress: ProgressReporter = SilentProgress()) throws -> Summary {
+    public func run(store: any Store, progress: ProgressReporter = SilentProgress()) throws -> Summary {
         var summary = Summary()
         let stations = try readStations(placement: StationPlacement(store: store), summary: &summary)
         guard !stations.isEmpty else { throw IngestError.noStationsInRegion(path: stationsPath) }

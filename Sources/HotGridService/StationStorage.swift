@@ -8,7 +8,7 @@ struct StationPlacement {
     private let regionCells: Set<CellID>
     private let grid = NationalGrid()
 
-    init(store: SQLiteStore) throws {
+    init(store: any Store) throws {
         resolution = try store.regionInfo().resolution
         regionCells = Set(try store.cells().map(\.id))
     }
@@ -37,7 +37,7 @@ public struct StationDayCounts: Sendable, Equatable {
     }
 
     /// Stores `stations` and `days` in one transaction, logged under `source`, and counts the days.
-    static func store(_ stations: [Station], days: [StationDay], in store: SQLiteStore, source: String, skipped: String,
+    static func store(_ stations: [Station], days: [StationDay], in store: any Store, source: String, skipped: String,
                       progress: ProgressReporter) throws -> StationDayCounts {
         let counts = StationDayCounts(days)
         progress.begin("Storing \(stations.count) stations and \(days.count) station-days", total: 1)

@@ -8,9 +8,9 @@ public struct WarningExport {
                                  "reasons", "pm25", "yoy_change_pct", "mom_change_pct"]
     public static let escalationColumns = ["cell_id", "city_code", "county_code", "month", "rule", "consecutive_months",
                                            "warnings_in_window", "actions"]
-    private let store: SQLiteStore
+    private let store: any Store
 
-    public init(store: SQLiteStore) { self.store = store }
+    public init(store: any Store) { self.store = store }
 
     /// The lists of `months`, by month, then city, county and cell.
     public func csv(_ lists: [WarningList]) throws -> Data {

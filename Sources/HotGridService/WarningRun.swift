@@ -20,7 +20,7 @@ public struct WarningRun {
 
     /// Computes and stores `from...to`; returns each month's list and escalations.
     @discardableResult
-    public func run(from: Month, to: Month, store: SQLiteStore, progress: ProgressReporter = SilentProgress()) throws -> [WarningMonth] {
+    public func run(from: Month, to: Month, store: any Store, progress: ProgressReporter = SilentProgress()) throws -> [WarningMonth] {
         guard from <= to else { throw WarningError.badRange(from: from, to: to) }
         let stored = try store.warningMonths()
         let later = stored.filter { $0 > to }

@@ -52,7 +52,7 @@ struct AuditVerifyCommand: ParsableCommand {
     @Option(help: "A head hash printed earlier, which must still be in the log.") var expectHead: String?
 
     func run() throws {
-        let store = try SQLiteStore(opening: db)
+        let store = try StoreChoice.open(db)
         let report = try AuditCheck.run(store: store)
         var findings = report.findings.map(\.description)
         if let expectHead, !(try store.auditContains(hash: expectHead)) {
@@ -84,7 +84,7 @@ struct AuditLogCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try SQLiteStore(opening: db)
+        let store = try StoreChoice.open(db)
         let names = Dictionary(uniqueKeysWithValues: try store.persons().map { ($0.id, $0.name) })
         let input = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
         var output = Date.ISO8601FormatStyle(timeZone: TimeZone(secondsFromGMT: 8 * 3600)!)

@@ -33,11 +33,11 @@ struct BenchFieldCommand: ParsableCommand {
         let benchmark = FieldBenchmark(days: days, pixelDegrees: pixel, hourly: hourly)
         let target = keep ?? folder.path
         if writeOnly {
-            let (path, seconds) = try benchmark.writeField(store: SQLiteStore(opening: copy), folder: target, progress: TerminalProgress())
+            let (path, seconds) = try benchmark.writeField(store: StoreChoice.open(copy), folder: target, progress: TerminalProgress())
             print(String(format: "wrote %@ in %.1f s, peak memory %d MB", path, seconds, peakMemoryMegabytes()))
             return
         }
-        let result = try benchmark.run(store: SQLiteStore(opening: copy), folder: target, progress: TerminalProgress())
+        let result = try benchmark.run(store: StoreChoice.open(copy), folder: target, progress: TerminalProgress())
         print(String(format: "field %d×%d pixels (%.3f°) × %d days → %d cells", result.width, result.height, pixel, result.days, result.cells))
         print(String(format: "write NetCDF: %.1f s", result.writeSeconds))
         print(String(format: "ingest: %.1f s, %.0f cell-days/s, %.2f days/s, present %.1f %%, peak memory %d MB",
@@ -61,7 +61,7 @@ struct BenchCNEMCCommand: ParsableCommand {
         let (folder, copy) = try scratchCopy(of: db)
         defer { try? FileManager.default.removeItem(at: folder) }
         let started = Date()
-        let s = try CNEMCIngest(paths: cnemc, stationListPath: stationList).run(store: SQLiteStore(opening: copy), progress: TerminalProgress())
+        let s = try CNEMCIngest(paths: cnemc, stationListPath: stationList).run(store: StoreChoice.open(copy), progress: TerminalProgress())
         let seconds = Date().timeIntervalSince(started), megabytes = Double(s.bytes) / 1_048_576
         print(String(format: "%d files, %.1f MB, %d hour rows, %d values of %d stations → %d station-days", s.files, megabytes, s.hourRows,
                      s.values, s.stationsInRegion, s.stored.stationDays))
@@ -84,7 +84,7 @@ struct BenchLedgerCommand: ParsableCommand {
     func run() throws {
         let (folder, copy) = try scratchCopy(of: db)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let r = try LedgerBenchmark(problems: problems, batch: batch, scratch: folder.path).run(store: SQLiteStore(opening: copy), progress: TerminalProgress())
+        let r = try LedgerBenchmark(problems: problems, batch: batch, scratch: folder.path).run(store: StoreChoice.open(copy), progress: TerminalProgress())
         print("batch \(batch): " + (batch == 1 ? "one transaction per record and per move" : "\(batch) problems per transaction"))
         print(String(format: "record %d problems: %.1f s (%.0f/s)", r.problems, r.recordSeconds, Double(r.problems) / r.recordSeconds))
         print(String(format: "%d status changes: %.1f s (%.0f/s)", r.statusChanges, r.changeSeconds, Double(r.statusChanges) / r.changeSeconds))
@@ -97,7 +97,7 @@ struct BenchLedgerCommand: ParsableCommand {
 /// A new temporary folder holding a copy of the database at `db` (checked to be one), so a
 /// benchmark leaves the user's database as it was.
 func scratchCopy(of db: String) throws -> (folder: URL, copy: String) {
-    _ = try SQLiteStore(opening: db)
+    _ = try StoreChoice.open(db)
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hotgrid-bench-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let copy = folder.appendingPathComponent("bench.sqlite").path

@@ -25,7 +25,7 @@ struct CellsCommand: ParsableCommand {
     var out: String?
 
     func run() throws {
-        let data = try CellExport(store: SQLiteStore(opening: db)).render(format)
+        let data = try CellExport(store: StoreChoice.open(db)).render(format)
         try OutputFile.write(data, to: out)
     }
 }

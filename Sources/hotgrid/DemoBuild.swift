@@ -43,9 +43,9 @@ struct DemoBuild {
         say("\(simulation.stations) stations, \(simulation.sources) sources, \(simulation.days) days × \(simulation.cells) cells")
 
         headline("Cutting the region into 3 km cells")
-        let cut = try RegionSetup(source: .bundled(region: region), cities: cities).run(databasePath: db, progress: TerminalProgress())
+        let cut = try RegionSetup(source: .bundled(region: region), cities: cities).run(into: StoreChoice.address(db), progress: TerminalProgress())
         say("\(cut.cells.count) cells, \(cut.counties.count) counties, \(cut.cities.count) cities")
-        let store = try SQLiteStore(opening: db)
+        let store = try StoreChoice.open(db)
 
         headline("Ingesting the stations' hourly PM2.5")
         let stations = try StationIngest(stationsPath: file("stations.csv"), observationsPath: file("observations.csv"))

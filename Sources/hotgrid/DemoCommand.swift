@@ -58,6 +58,6 @@ struct DemoCommand: AsyncParsableCommand {
             + SampleLedger.logins.map { "\($0.login) (\($0.role.rawValue))" }.joined(separator: ", "))
         if noServe { return }
         say("Open http://\(host):\(port)/ for the public portal, http://\(host):\(port)/login for the staff workspace. Stop with Ctrl-C.")
-        try await serve(SQLiteStore(opening: database), settings: ServerSettings(host: host, port: port, logLevel: .info))
+        try await serve(StoreChoice.open(database), settings: ServerSettings(host: host, port: port, logLevel: .info))
     }
 }

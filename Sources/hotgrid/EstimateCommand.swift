@@ -48,7 +48,7 @@ struct EstimateCommand: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        let store = try SQLiteStore(opening: db)
+        let store = try StoreChoice.open(db)
         let run = EstimateRun(from: Day(from)!, to: Day(to)!, method: method)
         if let cv {
             let truth = try truthStations.map(TruthFiles.stationsDaily)
@@ -107,6 +107,6 @@ struct MeansCommand: ParsableCommand {
 
     func run() throws {
         let period: MeansExport.Period = if let month { .month(Month(month)!) } else { .year(year!) }
-        try OutputFile.write(try MeansExport(store: SQLiteStore(opening: db)).render(period), to: out)
+        try OutputFile.write(try MeansExport(store: StoreChoice.open(db)).render(period), to: out)
     }
 }

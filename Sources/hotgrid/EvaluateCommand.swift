@@ -74,7 +74,7 @@ struct EvaluateCommand: ParsableCommand {
         say("Evaluating \(list.count) worlds of \(year) over \(cities) …")
         say("  " + Self.header)
         var done = 0
-        let results = try evaluation.run(workFolder: work) { skill in
+        let results = try evaluation.run(workFolder: work, storeAt: { StoreChoice.address($0 + "/world.sqlite") }) { skill in
             done += 1
             let elapsed = Date().timeIntervalSince(started)
             let eta = elapsed / Double(done) * Double(list.count - done)

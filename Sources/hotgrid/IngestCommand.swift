@@ -52,7 +52,7 @@ struct IngestStationsCommand: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        let store = try SQLiteStore(opening: db)
+        let store = try StoreChoice.open(db)
         if !cnemc.isEmpty {
             try runCNEMC(store)
         } else if let stations, let observations {
@@ -61,7 +61,7 @@ struct IngestStationsCommand: ParsableCommand {
         print(String(format: "Done in %.1f s, peak memory %d MB", Date().timeIntervalSince(started), peakMemoryMegabytes()))
     }
 
-    private func runCNEMC(_ store: SQLiteStore) throws {
+    private func runCNEMC(_ store: any Store) throws {
         let s = try CNEMCIngest(paths: cnemc, stationListPath: stationList, skipBadRows: skipBadRows).run(store: store, progress: TerminalProgress())
         print("Stations: \(s.stationsInRegion) in the region, background sites (对照点) among them: \(s.backgroundStations)"
               + (stationList == nil ? "" : "; \(s.stationsListed) listed"))
@@ -78,7 +78,7 @@ struct IngestStationsCommand: ParsableCommand {
         printSkipped(s.skippedValues, "values", s.skippedExamples)
     }
 
-    private func runLong(_ store: SQLiteStore, stations: String, observations: String) throws {
+    private func runLong(_ store: any Store, stations: String, observations: String) throws {
         let s = try StationIngest(stationsPath: stations, observationsPath: observations, skipBadRows: skipBadRows)
             .run(store: store, progress: TerminalProgress())
         print("Stations: \(s.stationsInRegion) in the region of \(s.stationsRead) read")
@@ -160,7 +160,7 @@ struct IngestFieldCommand: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        let store = try SQLiteStore(opening: db)
+        let store = try StoreChoice.open(db)
         let s = try FieldIngest(variable: variable, path: file, sourceVariable: sourceVariable, scale: scale, offset: offset,
                                 date: date.flatMap { Day($0) }, minimumCoverage: minCoverage, fillValue: fillValue, skipBadValues: skipBadValues,
                                 datePattern: datePattern)
@@ -200,7 +200,7 @@ struct FieldCommand: ParsableCommand {
     }
 
     func run() throws {
-        try OutputFile.write(try FieldExport(store: SQLiteStore(opening: db)).render(variable: variable, from: from, to: to), to: out)
+        try OutputFile.write(try FieldExport(store: StoreChoice.open(db)).render(variable: variable, from: from, to: to), to: out)
     }
 }
 
@@ -213,6 +213,6 @@ struct InventoryCommand: ParsableCommand {
     @Option(help: "The HotGrid database.") var db: String
 
     func run() throws {
-        print(try InventoryReport(store: SQLiteStore(opening: db)).render(), terminator: "")
+        print(try InventoryReport(store: StoreChoice.open(db)).render(), terminator: "")
     }
 }

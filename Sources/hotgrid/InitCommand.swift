@@ -69,7 +69,7 @@ struct InitCommand: ParsableCommand {
                 cityCode: cityCodeField ?? defaults.cityCode, cityName: cityNameField ?? defaults.cityName))
         }
         let setup = RegionSetup(source: source, cities: cityCodes(cities), resolution: GridResolution(rawValue: cellSize) ?? .m3000)
-        let region = try setup.run(databasePath: db, replacing: force, progress: TerminalProgress())
+        let region = try setup.run(into: StoreChoice.address(db), replacing: force, progress: TerminalProgress())
         let area = region.cells.reduce(0) { $0 + $1.areaInside } / 1e6
         print(String(format: "%@: %d cells of %d m (%.0f km² inside), %d counties, %d cities → %@ in %.1f s, peak memory %d MB",
                      region.name, region.cells.count, cellSize, area, region.counties.count, region.cities.count,

@@ -12,6 +12,6 @@ struct RegionCommand: ParsableCommand {
     var db: String
 
     func run() throws {
-        print(try RegionReport(store: SQLiteStore(opening: db)).render(), terminator: "")
+        print(try RegionReport(store: StoreChoice.open(db)).render(), terminator: "")
     }
 }

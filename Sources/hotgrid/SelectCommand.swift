@@ -41,7 +41,7 @@ struct SelectCommand: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        let store = try SQLiteStore(opening: db)
+        let store = try StoreChoice.open(db)
         let result = try HotspotSelection(year: year, share: share, count: count, policy: policy, method: method,
                                           probabilityReplicates: certainty.probabilities)
             .run(store: store, progress: TerminalProgress())
@@ -87,7 +87,7 @@ struct ReviewCommand: ParsableCommand {
     func validate() throws { try certainty.validate(method: method) }
 
     func run() throws {
-        let store = try SQLiteStore(opening: db)
+        let store = try StoreChoice.open(db)
         let (result, changes) = try HotspotSelection(year: year, share: share, method: method, probabilityReplicates: certainty.probabilities).review(store: store, progress: TerminalProgress())
         let counts = Dictionary(grouping: changes, by: \.kind).mapValues(\.count)
         print("Review \(year) against \(year - 1): \(result.list.entries.count) hotspot cells; "
@@ -113,6 +113,6 @@ struct HotspotsCommand: ParsableCommand {
     @Option(help: "Write to this file instead of standard output.") var out: String?
 
     func run() throws {
-        try OutputFile.write(try HotspotExport(store: SQLiteStore(opening: db)).render(year: year, format: format), to: out)
+        try OutputFile.write(try HotspotExport(store: StoreChoice.open(db)).render(year: year, format: format), to: out)
     }
 }

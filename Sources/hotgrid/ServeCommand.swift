@@ -46,12 +46,12 @@ struct ServeCommand: AsyncParsableCommand {
         settings.trustProxy = trustProxy
         settings.publicURL = publicURL
         settings.cacheBytes = cacheMB << 20
-        try await serve(SQLiteStore(opening: db), settings: settings)
+        try await serve(StoreChoice.open(db), settings: settings)
     }
 }
 
 /// Serves `store` until stopped (Ctrl-C): how `hotgrid serve` and `hotgrid demo` end.
-func serve(_ store: SQLiteStore, settings: ServerSettings) async throws {
+func serve(_ store: any Store, settings: ServerSettings) async throws {
     let app = try buildApplication(store: store, settings: settings)
     say("HotGrid on http://\(settings.host):\(settings.port)/ (API: /api/v1, OpenAPI: /api/v1/openapi.yaml)")
     try await app.runService()
@@ -95,7 +95,7 @@ struct UserAddCommand: ParsableCommand {
 
     func run() throws {
         guard let scope = StaffScope(scope) else { throw ValidationError("--scope \(self.scope) is not region, city:CODE, county:CODE or cells.") }
-        let person = try Accounts(store: SQLiteStore(opening: db)).addUser(
+        let person = try Accounts(store: StoreChoice.open(db)).addUser(
             login: login, password: try readPassword(), name: name, role: role, scope: scope, department: department, actor: actor)
         print("User \(login) is person #\(person.id) (\(person.role.rawValue), \(person.scope.description))")
     }
@@ -112,7 +112,7 @@ struct UserPasswordCommand: ParsableCommand {
     @Option(help: "Login name.") var login: String
 
     func run() throws {
-        try Accounts(store: SQLiteStore(opening: db)).setPassword(person: person, login: login, password: try readPassword(), actor: nil)
+        try Accounts(store: StoreChoice.open(db)).setPassword(person: person, login: login, password: try readPassword(), actor: nil)
         print("Person #\(person) signs in as \(login)")
     }
 }

@@ -21,7 +21,7 @@ struct ActingStaff: ParsableArguments {
     @Option(name: .customLong("as"), help: "Your person id (see `hotgrid staff list`); what you may do follows your role and scope.")
     var actor: Int
 
-    func ledger() throws -> Ledger { try Ledger(store: SQLiteStore(opening: db), actor: actor) }
+    func ledger() throws -> Ledger { try Ledger(store: StoreChoice.open(db), actor: actor) }
 }
 
 struct StaffCommand: ParsableCommand {
@@ -57,7 +57,7 @@ struct StaffAddCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try SQLiteStore(opening: db)
+        let store = try StoreChoice.open(db)
         let person = firstAdmin ? try Ledger.addFirstAdmin(store: store, name: name)
             : try Ledger(store: store, actor: actor!).addPerson(name: name, role: role, scope: StaffScope(scope)!, department: department, phone: phone)
         print("Person #\(person.id): \(person.name), \(person.role.rawValue), \(person.scope.description)")
@@ -88,7 +88,7 @@ struct StaffListCommand: ParsableCommand {
     @Flag(help: "List the hotspot cells' grid leaders and supervisors.") var cells = false
 
     func run() throws {
-        let store = try SQLiteStore(opening: db)
+        let store = try StoreChoice.open(db)
         guard cells else {
             var table = CSVTable(header: ["id", "name", "role", "scope", "department"])
             for p in try store.persons() { table.append(["\(p.id)", p.name, p.role.rawValue, p.scope.description, p.department ?? ""]) }
@@ -117,7 +117,7 @@ struct DepartmentCommand: ParsableCommand {
     @Option(help: "New department's name.") var name: String?
 
     func run() throws {
-        let store = try SQLiteStore(opening: db)
+        let store = try StoreChoice.open(db)
         if let code, let name {
             guard let actor else { throw ValidationError("Adding a department needs --as ID (an admin).") }
             try Ledger(store: store, actor: actor).addDepartment(code: code, name: name)

@@ -55,7 +55,7 @@ struct WarnCommand: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        let store = try SQLiteStore(opening: db)
+        let store = try StoreChoice.open(db)
         let ruleSet = try rules.map(WarningRun.loadRules) ?? .defaults
         let run = WarningRun(quota: count.map(WarningQuota.count) ?? .share(share), rules: ruleSet)
         let months = try run.run(from: month ?? from!, to: month ?? to!, store: store, progress: TerminalProgress())
@@ -80,8 +80,8 @@ struct EscalationsCommand: ParsableCommand {
     @Option(help: "Write CSV here (default: standard output).") var out: String?
 
     func run() throws {
-        let store = try SQLiteStore(opening: db)
-        try OutputFile.write(try WarningExport(store: store).escalationsCSV(store.escalations(month: month)), to: out)
+        let store = try StoreChoice.open(db)
+        try OutputFile.write(try WarningExport(store: store).escalationsCSV(store.escalations(month: month, cell: nil)), to: out)
     }
 }
 
@@ -95,7 +95,7 @@ struct HistoryCommand: ParsableCommand {
     @Option(help: "The cell id, e.g. 3K-R01234-C05678.") var cell: CellID
 
     func run() throws {
-        print(try CellHistory(cell: cell, store: SQLiteStore(opening: db)).text, terminator: "")
+        print(try CellHistory(cell: cell, store: StoreChoice.open(db)).text, terminator: "")
     }
 }
 
@@ -116,7 +116,7 @@ struct PublishCommand: ParsableCommand {
     @Option(help: "Write the publication here.") var out: String
 
     func run() throws {
-        let publishing = Publishing(store: try SQLiteStore(opening: db))
+        let publishing = Publishing(store: try StoreChoice.open(db))
         let (publication, isNew) = try publishing.publish(month: month)
         try OutputFile.write(try publishing.render(publication, format: format), to: out)
         let what = isNew ? (publication.replaces.map { "correction of #\($0)" } ?? "first publication") : "unchanged, already published"
@@ -141,7 +141,7 @@ struct PublicationsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try SQLiteStore(opening: db)
+        let store = try StoreChoice.open(db)
         let publishing = Publishing(store: store)
         if let id, let out {
             try OutputFile.write(try publishing.render(publishing.publication(id: id), format: format), to: out)
@@ -168,7 +168,7 @@ struct WarningsCommand: ParsableCommand {
     @Option(help: "Write CSV here (default: standard output).") var out: String?
 
     func run() throws {
-        let store = try SQLiteStore(opening: db)
+        let store = try StoreChoice.open(db)
         guard let list = try store.warningList(month: month) else { throw WarningError.noWarningList(month) }
         try OutputFile.write(try WarningExport(store: store).csv([list]), to: out)
     }

@@ -2,6 +2,7 @@ import Foundation
 import HotGridCore
 import HotGridServer
 import HotGridService
+import HotGridSQLite
 import HotGridStore
 import Hummingbird
 import HummingbirdTesting

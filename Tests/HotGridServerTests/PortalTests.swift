@@ -2,6 +2,7 @@ import Foundation
 import HotGridCore
 import HotGridServer
 import HotGridService
+import HotGridSQLite
 import HotGridStore
 import Hummingbird
 import HummingbirdTesting
@@ -68,7 +69,7 @@ struct PortalTests {
         let file = folder.appendingPathComponent("counties.geojson")
         try JSONSerialization.data(withJSONObject: ["type": "FeatureCollection", "features": [feature]]).write(to: file)
         let db = folder.appendingPathComponent("names.sqlite").path
-        try RegionSetup(source: .file(path: file.path, fields: BoundaryFields())).run(databasePath: db)
+        try RegionSetup(source: .file(path: file.path, fields: BoundaryFields())).run(into: SQLiteAddress(path: db))
         let store = try SQLiteStore(opening: db)
         let app = try buildApplication(store: store, settings: testSettings, accounts: Accounts(store: store))
         try await app.test(.live) { client in

@@ -1,6 +1,7 @@
 import Foundation
 import HotGridCore
 import HotGridService
+import HotGridSQLite
 import HotGridStore
 
 /// Hebi (410600) and Puyang (410900) with three months of PM2.5, a hotspot list, warnings for
@@ -19,7 +20,7 @@ struct ServerWorld {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("hotgrid-server-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let db = folder.appendingPathComponent("server.sqlite").path
-        try RegionSetup(source: .bundled(region: "2+26"), cities: ["410600", "410900"]).run(databasePath: db)
+        try RegionSetup(source: .bundled(region: "2+26"), cities: ["410600", "410900"]).run(into: SQLiteAddress(path: db))
         store = try SQLiteStore(opening: db)
         let cells = try store.cells()
         try store.importField(variable: FieldVariable.pm25.rawValue, source: "test", summary: { "test" }) { sink in

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import HotGridCore
+import HotGridSQLite
 import HotGridStore
 @testable import HotGridService
 
@@ -8,7 +9,7 @@ import HotGridStore
 struct CellExportTests {
     private func hebi(_ scratch: Scratch) throws -> SQLiteStore {
         let path = scratch.path("hebi.sqlite")
-        try RegionSetup(source: .bundled(region: "2+26"), cities: ["410600"]).run(databasePath: path)
+        try RegionSetup(source: .bundled(region: "2+26"), cities: ["410600"]).run(into: SQLiteAddress(path: path))
         return try SQLiteStore(opening: path)
     }
 

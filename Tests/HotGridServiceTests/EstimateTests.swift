@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import HotGridAnalysis
 import HotGridCore
+import HotGridSQLite
 import HotGridStore
 @testable import HotGridLab
 @testable import HotGridService
@@ -16,7 +17,7 @@ struct EstimateTests {
         let world = scratch.path("world")
         _ = try SimulationRun(cities: cities, from: Day("2017-01-01")!, to: Day("2017-06-30")!, seed: 2).run(folder: world)
         let db = scratch.path("w.sqlite")
-        try RegionSetup(source: .bundled(region: "2+26"), cities: cities).run(databasePath: db)
+        try RegionSetup(source: .bundled(region: "2+26"), cities: cities).run(into: SQLiteAddress(path: db))
         let store = try SQLiteStore(opening: db)
         _ = try StationIngest(stationsPath: world + "/stations.csv", observationsPath: world + "/observations.csv").run(store: store)
         _ = try FieldIngest(variable: .pm25Satellite, path: world + "/fields/pm25_satellite.nc").run(store: store)
@@ -62,7 +63,7 @@ struct EstimateTests {
         let scratch = try Scratch()
         defer { scratch.cleanUp() }
         let db = scratch.path("w.sqlite")
-        try RegionSetup(source: .bundled(region: "2+26"), cities: ["410600"]).run(databasePath: db)
+        try RegionSetup(source: .bundled(region: "2+26"), cities: ["410600"]).run(into: SQLiteAddress(path: db))
         let store = try SQLiteStore(opening: db)
         let run = EstimateRun(from: Day("2017-01-01")!, to: Day("2017-01-31")!)
         #expect(throws: EstimateError.noStations(db)) { try run.run(store: store) }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import HotGridSimulation
+import HotGridSQLite
 @testable import HotGridLab
 @testable import HotGridService
 
@@ -11,7 +12,7 @@ struct EvaluationTests {
         let scratch = try Scratch()
         defer { scratch.cleanUp() }
         let evaluation = SkillEvaluation(cities: ["130100", "130600"], year: 2017, worlds: [EvaluationWorld(variant: .standard, seed: 2)])
-        let results = try evaluation.run(workFolder: scratch.path("work"))
+        let results = try evaluation.run(workFolder: scratch.path("work"), storeAt: { SQLiteAddress(path: $0 + "/world.sqlite") })
         let skill = try #require(results.first)
         #expect(!skill.world.heldOut && EvaluationWorld(variant: .standard, seed: 101).heldOut && EvaluationWorld(variant: .heldoutA, seed: 1).heldOut)
         let satellite = try #require(skill.method(SkillEvaluation.satelliteLabel)), stations = try #require(skill.method("stations only (annual mean)"))

@@ -2,13 +2,14 @@ import Foundation
 import Testing
 import HotGridCore
 import HotGridGeo
+import HotGridSQLite
 import HotGridStore
 @testable import HotGridService
 
 /// A database of Hebi's 239 cells, small and real.
 private func hebiDatabase(_ scratch: Scratch) throws -> SQLiteStore {
     let path = scratch.path("hebi.sqlite")
-    try RegionSetup(source: .bundled(region: "2+26"), cities: ["410600"]).run(databasePath: path)
+    try RegionSetup(source: .bundled(region: "2+26"), cities: ["410600"]).run(into: SQLiteAddress(path: path))
     return try SQLiteStore(opening: path)
 }
 

@@ -3,6 +3,7 @@ import HotGridAnalysis
 import GRDB
 import Testing
 import HotGridCore
+import HotGridSQLite
 import HotGridStore
 @testable import HotGridService
 
@@ -48,7 +49,7 @@ struct LedgerWorld {
 
     /// What `audit verify` says of a copy of the database after `sql` ran on it behind HotGrid's back.
     func tampered(_ sql: String) throws -> [String] {
-        try store.checkpoint()
+        try store.purgeRemovedData()
         let copy = world.scratch.path("tampered-\(UUID().uuidString).sqlite")
         try FileManager.default.copyItem(atPath: store.path, toPath: copy)
         let queue = try DatabaseQueue(path: copy)

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import HotGridCore
 import HotGridGeo
+import HotGridSQLite
 import HotGridStore
 @testable import HotGridService
 
@@ -12,7 +13,7 @@ struct BundledRegionTests {
         let scratch = try Scratch()
         defer { scratch.cleanUp() }
         let path = scratch.path("2p26.sqlite")
-        let region = try RegionSetup(source: .bundled(region: "2+26")).run(databasePath: path)
+        let region = try RegionSetup(source: .bundled(region: "2+26")).run(into: SQLiteAddress(path: path))
         let store = try SQLiteStore(opening: path)
         let cells = try store.cells()
         // About 31,700 cells overlap the region's 275,000 km² (the ministry's own grid counts 36,793).
@@ -65,7 +66,7 @@ struct BadBoundaryTests {
 
     private func expectNothingWritten(_ scratch: Scratch, _ setup: RegionSetup, check: (Error) -> Bool) throws {
         let db = scratch.path("out.sqlite")
-        #expect(performing: { try setup.run(databasePath: db) }, throws: check)
+        #expect(performing: { try setup.run(into: SQLiteAddress(path: db)) }, throws: check)
         #expect(try scratch.contents().allSatisfy { !$0.hasPrefix("out.sqlite") && !$0.hasPrefix(".out.sqlite") })
     }
 
@@ -132,7 +133,7 @@ struct BadBoundaryTests {
             $0 as? GeoError == .invalidGeometry(path: bowTie, feature: 1, code: "990101")
         }
         let touching = try scratch.write("touch.geojson", geoJSON([(county, square), (neighbour, square.map { ($0.0 + 0.1, $0.1) })]))
-        let region = try RegionSetup(source: .file(path: touching, fields: BoundaryFields())).run(databasePath: scratch.path("touch.sqlite"))
+        let region = try RegionSetup(source: .file(path: touching, fields: BoundaryFields())).run(into: SQLiteAddress(path: scratch.path("touch.sqlite")))
         #expect(region.counties.count == 2)
     }
 
@@ -153,7 +154,7 @@ struct BadBoundaryTests {
         let props = ["code": "990101", "xian": "测试县", "shi_code": "990100", "shi": "测试市"]
         let file = try scratch.write("mine.geojson", geoJSON([(props, square)]))
         let fields = BoundaryFields(code: "code", name: "xian", cityCode: "shi_code", cityName: "shi")
-        let region = try RegionSetup(source: .file(path: file, fields: fields)).run(databasePath: scratch.path("mine.sqlite"))
+        let region = try RegionSetup(source: .file(path: file, fields: fields)).run(into: SQLiteAddress(path: scratch.path("mine.sqlite")))
         #expect(region.name == "mine")
         #expect(region.counties == [AdminUnit(code: "990101", name: "测试县", level: .county, parentCode: "990100")])
         // 0.1° × 0.1° at 40°N ≈ 8.53 km × 11.1 km.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import HotGridAnalysis
 import HotGridCore
+import HotGridSQLite
 import HotGridStore
 @testable import HotGridLab
 @testable import HotGridService
@@ -17,7 +18,7 @@ struct SelectionTests {
         _ = try SimulationRun(cities: cities, from: Day("2017-01-01")!, to: Day("2018-12-31")!, seed: 1)
             .run(folder: world)
         let db = scratch.path("w.sqlite")
-        try RegionSetup(source: .bundled(region: "2+26"), cities: cities).run(databasePath: db)
+        try RegionSetup(source: .bundled(region: "2+26"), cities: cities).run(into: SQLiteAddress(path: db))
         let store = try SQLiteStore(opening: db)
         _ = try StationIngest(stationsPath: world + "/stations.csv", observationsPath: world + "/observations.csv").run(store: store)
         for v in [FieldVariable.pm25Satellite, .u10, .v10, .blh, .precip] {

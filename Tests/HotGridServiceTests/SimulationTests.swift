@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import HotGridCore
+import HotGridSQLite
 import HotGridStore
 import HotGridSimulation
 @testable import HotGridLab
@@ -60,7 +61,7 @@ struct SimulationTests {
         let world = scratch.path("world")
         let summary = try SimulationRun(cities: cities, from: Day("2017-06-01")!, to: Day("2017-07-15")!, seed: 5).run(folder: world)
         let db = scratch.path("world.sqlite")
-        try RegionSetup(source: .bundled(region: "2+26"), cities: cities).run(databasePath: db)
+        try RegionSetup(source: .bundled(region: "2+26"), cities: cities).run(into: SQLiteAddress(path: db))
         let store = try SQLiteStore(opening: db)
         let stations = try StationIngest(stationsPath: world + "/stations.csv", observationsPath: world + "/observations.csv").run(store: store)
         #expect(stations.stationsInRegion == summary.stations && stations.stationsOutside.isEmpty && stations.skippedRows == 0)
@@ -95,7 +96,7 @@ struct SimulationTests {
             let world = scratch.path("world-\(files)")
             _ = try SimulationRun(cities: cities, from: from, to: to, seed: 7, meteorology: files).run(folder: world)
             let db = scratch.path("\(files).sqlite")
-            try RegionSetup(source: .bundled(region: "2+26"), cities: cities).run(databasePath: db)
+            try RegionSetup(source: .bundled(region: "2+26"), cities: cities).run(into: SQLiteAddress(path: db))
             let store = try SQLiteStore(opening: db)
             _ = try StationIngest(stationsPath: world + "/stations.csv", observationsPath: world + "/observations.csv").run(store: store)
             _ = try FieldIngest(variable: .pm25Satellite, path: "\(world)/fields/pm25_satellite.nc").run(store: store)

@@ -1,13 +1,14 @@
 import Foundation
 import Testing
 import HotGridCore
+import HotGridSQLite
 import HotGridStore
 @testable import HotGridService
 
 /// A database of Beijing's cells (the city of the PRSA stations).
 func beijingDatabase(_ scratch: Scratch) throws -> SQLiteStore {
     let path = scratch.path("beijing.sqlite")
-    try RegionSetup(source: .bundled(region: "2+26"), cities: ["110100"]).run(databasePath: path)
+    try RegionSetup(source: .bundled(region: "2+26"), cities: ["110100"]).run(into: SQLiteAddress(path: path))
     return try SQLiteStore(opening: path)
 }
 

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 import HotGridCore
+import HotGridSQLite
 import HotGridStore
 @testable import HotGridService
 
@@ -18,7 +19,7 @@ struct WarningWorld {
     init() throws {
         scratch = try Scratch()
         let db = scratch.path("warn.sqlite")
-        try RegionSetup(source: .bundled(region: "2+26"), cities: ["410600", "410900"]).run(databasePath: db)
+        try RegionSetup(source: .bundled(region: "2+26"), cities: ["410600", "410900"]).run(into: SQLiteAddress(path: db))
         store = try SQLiteStore(opening: db)
         let cells = try store.cells()
         hebi = Array(cells.filter { $0.cityCode == "410600" }.map(\.id).sorted().prefix(10))

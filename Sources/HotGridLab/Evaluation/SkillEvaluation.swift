@@ -24,8 +24,9 @@ public struct SkillEvaluation {
         self.worlds = worlds
     }
 
-    /// Runs every world in turn; `scored` is called with each world's result as it comes.
-    public func run(workFolder: String, progress: ProgressReporter = SilentProgress(),
+    /// Runs every world in turn, each in its own store `storeAt(folder)` (a fresh folder per world); `scored` is called with
+    /// each world's result as it comes.
+    public func run(workFolder: String, storeAt: (String) -> any StoreAddress, progress: ProgressReporter = SilentProgress(),
                     scored: (WorldSkill) -> Void = { _ in }) throws -> [WorldSkill] {
         try FileManager.default.createDirectory(atPath: workFolder, withIntermediateDirectories: true)
         var results: [WorldSkill] = []
@@ -33,21 +34,21 @@ public struct SkillEvaluation {
             let folder = URL(fileURLWithPath: workFolder).appendingPathComponent("\(world.variant.name)-\(world.seed)").path
             defer { try? FileManager.default.removeItem(atPath: folder) }
             try? FileManager.default.removeItem(atPath: folder)
-            let skill = try evaluate(world, folder: folder, progress: progress)
+            let skill = try evaluate(world, folder: folder, store: storeAt(folder), progress: progress)
             scored(skill)
             results.append(skill)
         }
         return results
     }
 
-    func evaluate(_ world: EvaluationWorld, folder: String, progress: ProgressReporter) throws -> WorldSkill {
+    func evaluate(_ world: EvaluationWorld, folder: String, store address: any StoreAddress, progress: ProgressReporter) throws -> WorldSkill {
         let from = Day(year: year, month: 1, day: 1)!, to = Day(year: year, month: 12, day: 31)!
-        let worldFolder = folder + "/world", db = folder + "/world.sqlite"
+        let worldFolder = folder + "/world"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         _ = try SimulationRun(region: region, cities: cities, from: from, to: to, seed: world.seed, variant: world.variant)
             .run(folder: worldFolder, progress: progress)
-        try RegionSetup(source: .bundled(region: region), cities: cities).run(databasePath: db, progress: progress)
-        let store = try SQLiteStore(opening: db)
+        try RegionSetup(source: .bundled(region: region), cities: cities).run(into: address, progress: progress)
+        let store = try address.open()
         let stations = try StationIngest(stationsPath: worldFolder + "/stations.csv", observationsPath: worldFolder + "/observations.csv")
             .run(store: store, progress: progress)
         for variable in [FieldVariable.pm25Satellite, .u10, .v10, .blh, .precip] {
@@ -96,7 +97,7 @@ public struct SkillEvaluation {
     /// its ranking unchanged, so the raw average stands for it.
     public static let satelliteLabel = "satellite average (calibrated)"
 
-    private func annualMean(of run: EstimateRun, store: SQLiteStore, cells: [Cell], progress: ProgressReporter) throws -> [Double] {
+    private func annualMean(of run: EstimateRun, store: any Store, cells: [Cell], progress: ProgressReporter) throws -> [Double] {
         _ = try run.run(store: store, progress: progress)
         return Self.means(try store.fieldDays(FieldVariable.pm25.rawValue, from: run.from, to: run.to).map(\.values), cells: cells.count)
     }

@@ -68,7 +68,7 @@ public struct CNEMCIngest {
         var summary = Summary()
     }
 
-    public func run(store: SQLiteStore, progress: ProgressReporter = SilentProgress()) throws -> Summary {
+    public func run(store: any Store, progress: ProgressReporter = SilentProgress()) throws -> Summary {
         let (files, passedOver) = try CNEMCFile.gather(paths)
         if stationListPath == nil, let wide = files.first(where: { $0.format == .wide }) {
             throw IngestError.cannotRead(path: wide.path, reason: "a china_sites file names its stations without their positions; "

@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
+import HotGridStore
 import HotGridCore
 
-extension LedgerWriter {
+extension SQLiteLedgerTransaction {
     /// Stores a new data report (its id is ignored) with its audit entry.
     public func addDataReport(_ r: DataReport) throws -> DataReport {
         try db.cachedStatement(sql: """
@@ -31,7 +32,7 @@ extension LedgerWriter {
 
 extension SQLiteStore {
     /// Data reports, newest first: all, or those of some cities.
-    public func dataReports(cities: Set<String>? = nil) throws -> [DataReport] {
+    public func dataReports(cities: Set<String>?) throws -> [DataReport] {
         try pool.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM data_report ORDER BY id DESC").map(Self.dataReport)
                 .filter { cities?.contains($0.cityCode) ?? true }

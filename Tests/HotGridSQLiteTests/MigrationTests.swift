@@ -2,7 +2,8 @@ import Foundation
 import GRDB
 import Testing
 import HotGridCore
-@testable import HotGridStore
+@testable import HotGridSQLite
+import HotGridStore
 
 /// Rows valid at each migration, put in right after it: an upgrade must carry them all forward.
 /// Audited rows are recorded in the audit log as the ledger records them.

@@ -1,14 +1,7 @@
 import Foundation
 import GRDB
+import HotGridStore
 import HotGridCore
-
-/// How a session or API token was issued.
-public enum TokenKind: String, Sendable {
-    /// A browser session (HttpOnly cookie), with a CSRF token for forms.
-    case session
-    /// A bearer token for the API.
-    case bearer
-}
 
 /// Logins, password hashes and access tokens (kept as SHA-256 only).
 extension SQLiteStore {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import HotGridStore
 import HotGridCore
 
 /// Reading the region back: what was loaded, its units, its cells and the per-city summary.

@@ -1,4 +1,5 @@
 import GRDB
+import HotGridStore
 import HotGridCore
 
 /// The one row describing the loaded region (table `region`).

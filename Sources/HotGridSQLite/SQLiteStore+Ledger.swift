@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import HotGridStore
 import HotGridCore
 
 /// Reading the ledger back.
@@ -36,7 +37,7 @@ extension SQLiteStore {
     }
 
     /// Sources, of one cell or all.
-    public func sources(cell: CellID? = nil) throws -> [PollutionSource] {
+    public func sources(cell: CellID?) throws -> [PollutionSource] {
         try pool.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM source WHERE ?1 IS NULL OR cell_id = ?1 ORDER BY id", arguments: [cell?.description])
                 .compactMap(Self.source)
@@ -63,7 +64,7 @@ extension SQLiteStore {
         }
     }
 
-    public func patrols(cell: CellID? = nil) throws -> [Patrol] {
+    public func patrols(cell: CellID?) throws -> [Patrol] {
         try pool.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM patrol WHERE ?1 IS NULL OR cell_id = ?1 ORDER BY day, id", arguments: [cell?.description])
                 .compactMap { row in
@@ -87,7 +88,7 @@ extension SQLiteStore {
     }
 
     /// Problems, of one cell or all, by id.
-    public func problems(cell: CellID? = nil) throws -> [Problem] {
+    public func problems(cell: CellID?) throws -> [Problem] {
         try pool.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM problem WHERE ?1 IS NULL OR cell_id = ?1 ORDER BY id", arguments: [cell?.description])
                 .compactMap(Self.problem)
@@ -98,15 +99,17 @@ extension SQLiteStore {
         try pool.read { db in try Row.fetchOne(db, sql: "SELECT * FROM problem WHERE id = ?", arguments: [id]).flatMap(Self.problem) }
     }
 
-    /// The events of one problem or all, in order.
-    /// Each problem's number of events (its history's length), by problem id.
-    public func problemEventCounts() throws -> [Int: Int] {
+    /// Each problem's number of events (its history's length), by problem id: of one problem or all.
+    public func problemEventCounts(problem: Int?) throws -> [Int: Int] {
         try pool.read { db in
-            Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT problem_id, COUNT(*) FROM problem_event GROUP BY problem_id").map { ($0[0], $0[1]) })
+            Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: """
+                SELECT problem_id, COUNT(*) FROM problem_event WHERE ?1 IS NULL OR problem_id = ?1 GROUP BY problem_id
+                """, arguments: [problem]).map { ($0[0], $0[1]) })
         }
     }
 
-    public func problemEvents(problem: Int? = nil) throws -> [ProblemEvent] {
+    /// The events of one problem or all, in order.
+    public func problemEvents(problem: Int?) throws -> [ProblemEvent] {
         try pool.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM problem_event WHERE ?1 IS NULL OR problem_id = ?1 ORDER BY id", arguments: [problem])
                 .compactMap { row in

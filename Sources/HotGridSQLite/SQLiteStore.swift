@@ -1,10 +1,14 @@
 import Foundation
 import GRDB
+import HotGridStore
 import HotGridCore
 
-/// The embedded store: one SQLite file in WAL mode, opened through GRDB.
-public final class SQLiteStore: Sendable {
+/// The embedded store: one SQLite file in WAL mode, opened through GRDB, with evidence files in
+/// a folder beside it (`<db>.files`). It implements every capability of ``Store``.
+public final class SQLiteStore: Store {
+    /// The database file.
     public let path: String
+    public var location: String { path }
     let pool: DatabasePool
     /// Seconds a write waits for another connection's write to finish before giving up.
     public static let busyTimeout: TimeInterval = 30

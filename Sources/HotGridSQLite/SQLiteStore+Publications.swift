@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import HotGridStore
 import HotGridCore
 
 /// Frozen publications of monthly warning lists (rows can be added, never changed: triggers refuse).
@@ -21,7 +22,7 @@ extension SQLiteStore {
     }
 
     /// Publications, of one month or all, oldest first.
-    public func publications(month: Month? = nil) throws -> [Publication] {
+    public func publications(month: Month?) throws -> [Publication] {
         try pool.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM publication WHERE ?1 IS NULL OR month = ?1 ORDER BY id",
                              arguments: [month?.description]).compactMap(Self.publication)

@@ -1,27 +1,7 @@
 import Foundation
 import GRDB
+import HotGridStore
 import HotGridCore
-
-/// What a variable holds: its days and how complete they are.
-public struct FieldInventory: Hashable, Sendable {
-    public let variable: String
-    public let firstDay: Day
-    public let lastDay: Day
-    public let days: Int
-    /// Present cell-days over all cell-days of the stored days.
-    public let presentShare: Double
-}
-
-/// What a station holds.
-public struct StationInventory: Hashable, Sendable {
-    public let station: Station
-    public let firstDay: Day?
-    public let lastDay: Day?
-    /// Days with any row.
-    public let days: Int
-    /// Days with a valid daily mean.
-    public let validDays: Int
-}
 
 /// Reading ingested data back.
 extension SQLiteStore {
@@ -56,7 +36,7 @@ extension SQLiteStore {
     }
 
     /// Every stored station-day, by station then day; with `others`, the other pollutants' means too.
-    public func stationDays(others: Bool = false) throws -> [StationDay] {
+    public func stationDays(others: Bool) throws -> [StationDay] {
         // Read by position through a cursor: a network's years are hundreds of thousands of rows.
         let more = Pollutant.allCases.filter { $0 != .pm25 }
         return try pool.read { db in

@@ -1,9 +1,10 @@
 import Foundation
 import GRDB
+import HotGridStore
 import HotGridCore
 
 /// Receives the days of one field import, staged until the import is complete.
-public struct FieldDaySink {
+struct SQLiteFieldDaySink: FieldDaySink {
     fileprivate let statement: Statement
     fileprivate let variable: String
     fileprivate let cellCount: Int
@@ -52,7 +53,7 @@ extension SQLiteStore {
     /// and computes (minutes for a large import), then moved in one short write transaction, so
     /// the server's writers wait for the copy, never for the whole import.
     public func importField(variable: String, source: String, summary: () -> String,
-                            _ produce: (FieldDaySink) throws -> Void) throws {
+                            _ produce: (any FieldDaySink) throws -> Void) throws {
         let cellCount = try cellCount()
         try pool.writeWithoutTransaction { db in
             try db.execute(sql: """
@@ -62,7 +63,7 @@ extension SQLiteStore {
             defer { try? db.execute(sql: "DROP TABLE IF EXISTS temp.staged_field_day") }
             try db.inTransaction(.deferred) {
                 let staged = try db.makeStatement(sql: "INSERT OR REPLACE INTO temp.staged_field_day (day, present, data) VALUES (?, ?, ?)")
-                try produce(FieldDaySink(statement: staged, variable: variable, cellCount: cellCount))
+                try produce(SQLiteFieldDaySink(statement: staged, variable: variable, cellCount: cellCount))
                 return .commit
             }
             try db.inTransaction(.immediate) {

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 import HotGridCore
-@testable import HotGridStore
+@testable import HotGridSQLite
+import HotGridStore
 
 private func temporaryPath(_ name: String) -> String {
     FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString).sqlite").path

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import HotGridStore
 import HotGridCore
 
 /// Monthly means kept for warnings: one row per variable and month.
@@ -32,22 +33,6 @@ extension SQLiteStore {
             """, arguments: [variable, month.description, means.count, month.dayCount, minimumDays,
                              CellCube.encode(means.map { $0.mean.map(Float.init) ?? .nan }),
                              CellCube.encode(means.map { Float($0.validDays) })])
-    }
-}
-
-/// One month's results to store together: its warning list, the escalations it fired, and the
-/// monthly means it was computed from (kept so that history and later months read them back).
-public struct WarningMonth: Sendable {
-    public let list: WarningList
-    public let escalations: [Escalation]
-    public let means: [PeriodMean]
-    public let minimumDays: Int
-
-    public init(list: WarningList, escalations: [Escalation], means: [PeriodMean], minimumDays: Int) {
-        self.list = list
-        self.escalations = escalations
-        self.means = means
-        self.minimumDays = minimumDays
     }
 }
 
@@ -145,7 +130,7 @@ extension SQLiteStore {
     }
 
     /// Stored escalations, of one month or all, by month then cell then rule; optionally of one cell.
-    public func escalations(month: Month? = nil, cell: CellID? = nil) throws -> [Escalation] {
+    public func escalations(month: Month?, cell: CellID?) throws -> [Escalation] {
         try pool.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT * FROM escalation WHERE (?1 IS NULL OR month = ?1) AND (?2 IS NULL OR cell_id = ?2) ORDER BY month, cell_id, rule

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import HotGridStore
 import HotGridCore
 
 /// Inserts a whole region (units, cells, shares) inside the caller's transaction.

@@ -1,23 +1,11 @@
 import Foundation
 import GRDB
-
-/// One entry of the audit log as people read it: who did what to which row, and when.
-public struct AuditEntry: Sendable, Equatable {
-    public let seq: Int
-    /// ISO 8601 UTC with milliseconds.
-    public let at: String
-    /// The person who acted; nil for the operator at the command line.
-    public let actor: Int?
-    public let action: String
-    public let entity: String
-    public let entityID: String
-    public let redacted: Bool
-}
+import HotGridStore
 
 extension SQLiteStore {
     /// The last `limit` entries, oldest first; with `person`, only those by that person or about
     /// them (their person row and their credential: sign-ins, passwords, redaction).
-    public func auditEntries(person: Int? = nil, limit: Int) throws -> [AuditEntry] {
+    public func auditEntries(person: Int?, limit: Int) throws -> [AuditEntry] {
         try pool.read { db in
             let filter = person == nil ? "" : "WHERE actor = :person OR (entity IN ('person', 'credential') AND entity_id = CAST(:person AS TEXT))"
             return try Row.fetchAll(db, sql: """

@@ -1,10 +1,11 @@
 import Foundation
 import GRDB
+import HotGridStore
 import HotGridCore
 
-/// Writes to the ledger inside one transaction, each change with its audit entry. Get one from
-/// ``SQLiteStore/ledger(actor:_:)``; throwing rolls the whole transaction back.
-public struct LedgerWriter {
+/// Writes to the ledger inside one SQLite transaction, each change with its audit entry. Get one
+/// from ``SQLiteStore/ledger(actor:_:)``; throwing rolls the whole transaction back.
+struct SQLiteLedgerTransaction: LedgerTransaction {
     let db: Database
     /// The person making the changes; nil for HotGrid itself (bootstrap, migrations).
     public let actor: Int?
@@ -161,15 +162,15 @@ public struct LedgerWriter {
 
 extension SQLiteStore {
     /// Runs `body` in one write transaction on the ledger as `actor`.
-    public func ledger<T>(actor: Int?, _ body: (LedgerWriter) throws -> T) throws -> T {
-        try pool.write { db in try body(LedgerWriter(db: db, actor: actor)) }
+    public func ledger<T>(actor: Int?, _ body: (any LedgerTransaction) throws -> T) throws -> T {
+        try pool.write { db in try body(SQLiteLedgerTransaction(db: db, actor: actor)) }
     }
 }
 
 extension SQLiteStore {
     /// Moves everything from the write-ahead log into the database file and empties the log, so
-    /// that removed data does not linger in it.
-    public func checkpoint() throws {
+    /// that removed data does not linger in it (secure_delete has already zeroed its pages).
+    public func purgeRemovedData() throws {
         try pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
     }
 }

@@ -1,11 +1,12 @@
 import Foundation
 import GRDB
+import HotGridStore
 import HotGridCore
 
 /// Storing and reading hotspot lists and their reviews.
 extension SQLiteStore {
     /// Stores `list` (replacing that year's list) with the changes of its review, in one transaction.
-    public func saveHotspotList(_ list: HotspotList, changes: [HotspotChange] = [], reviewedAgainst: Int? = nil) throws {
+    public func saveHotspotList(_ list: HotspotList, changes: [HotspotChange], reviewedAgainst: Int?) throws {
         try pool.write { db in
             // A list that later work stands on is kept as it was: say what stands on it.
             if let reviewed = try Int.fetchOne(db, sql: "SELECT min(year) FROM hotspot_list WHERE reviewed_against = ?", arguments: [list.year]) {

@@ -1,35 +1,6 @@
 import Foundation
 import GRDB
-
-/// Something `audit verify` found wrong, naming the entry or row.
-public struct AuditFinding: Hashable, Sendable, CustomStringConvertible {
-    /// The audit entry concerned, when there is one.
-    public let seq: Int?
-    public let message: String
-    public var description: String { (seq.map { "entry \($0): " } ?? "") + message }
-
-    public init(seq: Int?, message: String) {
-        self.seq = seq
-        self.message = message
-    }
-}
-
-/// The outcome of checking the audit log against itself and the ledger.
-public struct AuditReport: Sendable {
-    public let entries: Int
-    public let redacted: Int
-    /// The last entry's hash: write it down (or publish it) to detect a truncated log later.
-    public let head: String
-    public let findings: [AuditFinding]
-    public var isIntact: Bool { findings.isEmpty }
-
-    public init(entries: Int, redacted: Int, head: String, findings: [AuditFinding]) {
-        self.entries = entries
-        self.redacted = redacted
-        self.head = head
-        self.findings = findings
-    }
-}
+import HotGridStore
 
 extension SQLiteStore {
     /// Walks the chain (sequence, previous hash, payload hash, entry hash), then checks that every
@@ -71,7 +42,7 @@ extension SQLiteStore {
                 } else if row["payload"] as String? == nil {
                     findings.append(AuditFinding(seq: seq, message: "its payload is missing but it is not marked redacted"))
                 }
-                if fields.action == LedgerWriter.redactionAction, fields.entity == AuditEntity.person.rawValue {
+                if fields.action == SQLiteLedgerTransaction.redactionAction, fields.entity == AuditEntity.person.rawValue {
                     unexplained[fields.entityID] = nil
                 }
                 previous = row["hash"]
