@@ -11,12 +11,10 @@ public struct LedgerBenchmark {
     /// Problems handled per transaction (1: every record and move is its own transaction, as
     /// one user's clicks are; more: field work synchronised in batches).
     public let batch: Int
-    public let scratch: String
 
-    public init(problems: Int, batch: Int, scratch: String) {
+    public init(problems: Int, batch: Int) {
         self.problems = problems
         self.batch = max(1, batch)
-        self.scratch = scratch
     }
 
     public struct Result: Sendable {
@@ -37,8 +35,7 @@ public struct LedgerBenchmark {
         let housing = try root.addPerson(name: "Housing", role: .departmentOfficer, scope: .region, department: "housing", phone: nil)
         let (o, h) = (try Ledger(store: store, actor: officer.id), try Ledger(store: store, actor: housing.id))
         let cells = try store.cells()
-        let photo = (scratch as NSString).appendingPathComponent("evidence.jpg")
-        try Data("site photo".utf8).write(to: URL(fileURLWithPath: photo))
+        let photo = try o.storeEvidence([EvidenceFile(fileName: "evidence.jpg", data: Data("site photo".utf8))])
         var generator = SystemRandomNumberGenerator()
         let foundOn = Ledger.today.advanced(by: -30)
 
@@ -80,7 +77,7 @@ public struct LedgerBenchmark {
             try each(h, chunk) { b, _, id in _ = try b.act(problem: id, .submit, comment: "done") }
             try each(o, chunk) { b, i, id in if i % 2 == 0 { _ = try b.act(problem: id, .returnForRework, comment: "not done") } }
             try each(h, chunk) { b, i, id in if i % 2 == 0 { _ = try b.act(problem: id, .submit, comment: "done now") } }
-            try each(o, chunk) { b, _, id in _ = try b.act(problem: id, .verify, comment: "checked", evidence: [photo]) }
+            try each(o, chunk) { b, _, id in _ = try b.act(problem: id, .verify, comment: "checked", evidence: photo) }
             let moved = chunk.indices.reduce(0) { $0 + ($1 % 2 == 0 ? 6 : 4) }
             changes += moved
             progress.advance(by: moved)

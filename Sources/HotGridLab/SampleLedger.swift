@@ -118,8 +118,8 @@ public struct SampleLedger {
             return url.path
         }
         let sources = try officer.importSources(path: file("sources.csv", csv)).map(\.id)
-        let (today, track, photo) = (Ledger.today, try file("track.gpx", "<gpx version=\"1.1\"><trk><trkseg><trkpt lat=\"0\" lon=\"0\"/></trkseg></trk></gpx>\n"),
-                                     try file("photo.jpg", "site photo"))
+        let track = EvidenceFile(fileName: "track.gpx", data: Data("<gpx version=\"1.1\"><trk><trkseg><trkpt lat=\"0\" lon=\"0\"/></trkseg></trk></gpx>\n".utf8))
+        let (today, photo) = (Ledger.today, EvidenceFile(fileName: "photo.jpg", data: Data("site photo".utf8)))
         _ = try supervisor.recordPatrol(cell: cells[0].id, day: today, findings: "巡查未发现新问题 nothing new found", files: [track])
         for source in sources { _ = try supervisor.recordInspection(source: source, month: month, day: today, note: "逐源检查") }
 

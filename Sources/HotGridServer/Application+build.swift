@@ -48,6 +48,7 @@ public func buildRouter(store: any Store, accounts: Accounts, settings: ServerSe
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorMiddleware())
     router.add(middleware: BodyLimitMiddleware())
+    router.add(middleware: BlockingWorkMiddleware(work: .shared))
     router.add(middleware: AuthenticationMiddleware(accounts: accounts))
     let api = router.group("api/v1")
     api.get("openapi.yaml") { _, _ in JSONBody.bytes(Data(OpenAPIDocument.yaml.utf8), contentType: "application/yaml; charset=utf-8") }

@@ -58,22 +58,3 @@ struct UploadedFile: Decodable, MultipartPartConvertible {
         throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "a file comes only in a multipart form"))
     }
 }
-
-/// Evidence files that came with a request, written to a private temporary folder for the ledger
-/// (which stores them by content hash); the folder is removed once `body` returns.
-enum EvidenceUploads {
-    static func withFiles<T>(_ files: [(name: String, data: Data)], _ body: ([String]) throws -> T) throws -> T {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hotgrid-upload-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let paths = try files.enumerated().map { i, file -> String in
-            // One folder per file: the ledger keeps the file's own name, and two files may share one.
-            let place = folder.appendingPathComponent("\(i)")
-            try FileManager.default.createDirectory(at: place, withIntermediateDirectories: true)
-            let name = file.name.replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "\\", with: "_")
-            let url = place.appendingPathComponent(name.isEmpty || name.hasPrefix(".") ? "evidence" : name)
-            try file.data.write(to: url)
-            return url.path
-        }
-        return try body(paths)
-    }
-}

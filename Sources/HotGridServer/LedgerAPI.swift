@@ -135,17 +135,15 @@ struct LedgerAPI: Sendable {
                 throw APIError(status: .unprocessableContent, code: "invalid", message: "unknown action",
                                fields: ["action": ProblemAction.allCases.map(\.rawValue).joined(separator: ", ")])
             }
-            let files = try (move.evidence ?? []).enumerated().map { i, e -> (name: String, data: Data) in
+            let files = try (move.evidence ?? []).enumerated().map { i, e -> EvidenceFile in
                 guard let data = Data(base64Encoded: e.contentBase64) else {
                     throw APIError(status: .unprocessableContent, code: "invalid", message: "evidence is not base64", fields: ["evidence[\(i)]": e.fileName])
                 }
-                return (e.fileName, data)
+                return EvidenceFile(fileName: e.fileName, data: data)
             }
-            let problem = try EvidenceUploads.withFiles(files) { paths in
-                try ledger(context).act(problem: id, action, comment: move.comment, department: move.department,
-                                        deadline: try move.deadline.map(day), duplicateOf: move.duplicateOf, evidence: paths,
-                                        seenEvents: move.seenEvents)
-            }
+            let problem = try ledger(context).act(problem: id, action, comment: move.comment, department: move.department,
+                                                  deadline: try move.deadline.map(day), duplicateOf: move.duplicateOf, evidence: files,
+                                                  seenEvents: move.seenEvents)
             return try JSONBody.response(ProblemBody(problem, events: try store.problemEventCounts(problem: problem.id)[problem.id] ?? 0))
         }
         api.get("cells/:id/sources") { request, context in

@@ -107,13 +107,11 @@ struct StaffPages: Sendable {
             guard let id = context.parameters.get("id", as: Int.self) else { throw APIError.notFound("no such problem") }
             let form: MoveForm = try await Forms.decode(request, limit: context.maxUploadSize)
             guard let action = ProblemAction(rawValue: form.action) else { throw APIError.badRequest("unknown action", fields: ["action": form.action]) }
-            let files = (form.evidence ?? []).filter { !$0.data.isEmpty }.map { (name: $0.fileName, data: $0.data) }
+            let files = (form.evidence ?? []).filter { !$0.data.isEmpty }.map { EvidenceFile(fileName: $0.fileName, data: $0.data) }
             do {
-                _ = try EvidenceUploads.withFiles(files) { paths in
-                    try ledger(person).act(
-                        problem: id, action, comment: form.comment, department: form.department.flatMap { $0.isEmpty ? nil : $0 },
-                        deadline: form.deadline.flatMap { Day($0) }, evidence: paths, seenEvents: form.seen)
-                }
+                _ = try ledger(person).act(
+                    problem: id, action, comment: form.comment, department: form.department.flatMap { $0.isEmpty ? nil : $0 },
+                    deadline: form.deadline.flatMap { Day($0) }, evidence: files, seenEvents: form.seen)
             } catch let error as LedgerError {
                 // Shown again as it stands now, with what went wrong (409 when someone moved it meanwhile).
                 let status = APIError.from(error)?.status == .conflict ? HTTPResponse.Status.conflict : .unprocessableContent

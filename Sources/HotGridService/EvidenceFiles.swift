@@ -2,20 +2,43 @@ import Foundation
 import HotGridCore
 import HotGridStore
 
-/// Evidence (photos, GPS tracks) handed in as files: their bytes go to the store's attachments
-/// under their SHA-256, so a file is stored once and any later change to it is detectable.
-struct EvidenceFiles {
-    let store: any AttachmentStore
+/// A file of evidence (a photo, a GPS track, a document) as handed in: uploaded from a page or the
+/// API, or named on the command line.
+public struct EvidenceFile: Sendable {
+    /// The name it had for the person who handed it in (kept, shown with it).
+    public let fileName: String
+    public let data: Data
 
-    /// Reads the file at `path`, stores its bytes and describes it.
-    func store(path: String) throws -> Attachment {
-        let data: Data
+    public init(fileName: String, data: Data) {
+        self.fileName = fileName
+        self.data = data
+    }
+
+    /// The file at `path`; a file that cannot be read is named in the error.
+    public init(path: String) throws {
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
             throw LedgerError.invalid(field: path, reason: "cannot read it (\(error.localizedDescription))")
         }
-        let sha = try store.saveFile(data)
-        return Attachment(sha256: sha, fileName: URL(fileURLWithPath: path).lastPathComponent, byteCount: data.count)
+        fileName = URL(fileURLWithPath: path).lastPathComponent
     }
+}
+
+/// Evidence going into the store's attachments under its SHA-256, so a file is stored once and
+/// any later change to it is detectable. Files are stored before the transaction that records
+/// them: a write transaction never waits for a disk copy, and a refused change leaves only an
+/// unreferenced file behind, never a record without its file.
+struct EvidenceFiles {
+    let store: any AttachmentStore
+
+    /// Stores `file`'s bytes and describes it.
+    func store(_ file: EvidenceFile) throws -> Attachment {
+        let name = file.fileName.replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "\\", with: "_")
+        return Attachment(sha256: try store.saveFile(file.data), fileName: name.isEmpty || name.hasPrefix(".") ? "evidence" : name,
+                          byteCount: file.data.count)
+    }
+
+    /// Reads the file at `path`, stores its bytes and describes it.
+    func store(path: String) throws -> Attachment { try store(EvidenceFile(path: path)) }
 
     /// The attachments whose file is missing or no longer has its hash.
     func damaged(_ attachments: [Attachment]) -> [(Attachment, String)] {

@@ -12,10 +12,9 @@ public struct ProblemReport: Sendable {
     public var position: LonLat?
     public var foundOn: Day
     public var warningMonth: Month?
-    public var evidence: [String]
 
     public init(cell: CellID? = nil, source: Int? = nil, category: ProblemCategory, description: String, position: LonLat? = nil,
-                foundOn: Day = Ledger.today, warningMonth: Month? = nil, evidence: [String] = []) {
+                foundOn: Day = Ledger.today, warningMonth: Month? = nil) {
         self.cell = cell
         self.source = source
         self.category = category
@@ -23,7 +22,6 @@ public struct ProblemReport: Sendable {
         self.position = position
         self.foundOn = foundOn
         self.warningMonth = warningMonth
-        self.evidence = evidence
     }
 }
 
@@ -32,9 +30,11 @@ extension Ledger {
     public static let duplicateRadiusMetres = 100.0
     public static let duplicateWindowDays = 90
 
-    /// Records a problem (status reported); returns it with the possible duplicates it may repeat.
-    public func recordProblem(_ report: ProblemReport) throws -> (problem: Problem, possibleDuplicates: [Problem]) {
-        try batch { try $0.recordProblem(report) }
+    /// Records a problem (status reported) with its evidence; returns it with the possible
+    /// duplicates it may repeat.
+    public func recordProblem(_ report: ProblemReport, evidence: [EvidenceFile] = []) throws -> (problem: Problem, possibleDuplicates: [Problem]) {
+        let stored = try storeEvidence(evidence)
+        return try batch { try $0.recordProblem(report, evidence: stored) }
     }
 
     /// Moves problem `id` by `action`, with a comment (always), a department and deadline (assign,
@@ -43,12 +43,17 @@ extension Ledger {
     /// deciding (a page or an API client that read the problem), refuses the move when someone
     /// else moved it since, rather than applying a decision taken on a state that is gone.
     public func act(problem id: Int, _ action: ProblemAction, comment: String, department: String? = nil, deadline: Day? = nil,
-                    duplicateOf: Int? = nil, evidence paths: [String] = [], seenEvents: Int? = nil) throws -> Problem {
-        try batch {
+                    duplicateOf: Int? = nil, evidence: [EvidenceFile] = [], seenEvents: Int? = nil) throws -> Problem {
+        let stored = try storeEvidence(evidence)
+        return try batch {
             try $0.act(problem: id, action, comment: comment, department: department, deadline: deadline, duplicateOf: duplicateOf,
-                       evidence: paths, seenEvents: seenEvents)
+                       evidence: stored, seenEvents: seenEvents)
         }
     }
+
+    /// Stores evidence files ahead of the transaction that records them (``batch(_:)`` users
+    /// store theirs with this first).
+    public func storeEvidence(_ files: [EvidenceFile]) throws -> [Attachment] { try files.map(self.files.store) }
 
     /// Runs several problem records and moves in one transaction, all or none: a day of field work
     /// synchronised at once, or a ledger imported from another system.
@@ -71,8 +76,8 @@ public struct LedgerBatch {
     let ledger: Ledger
     let writer: any LedgerTransaction
 
-    /// See ``Ledger/recordProblem(_:)``.
-    public func recordProblem(_ report: ProblemReport) throws -> (problem: Problem, possibleDuplicates: [Problem]) {
+    /// See ``Ledger/recordProblem(_:evidence:)``; `evidence` as stored by ``Ledger/storeEvidence(_:)``.
+    public func recordProblem(_ report: ProblemReport, evidence: [Attachment] = []) throws -> (problem: Problem, possibleDuplicates: [Problem]) {
         var position = report.position, cell = report.cell
         if let sourceID = report.source {
             // A source outside the actor's area is answered as if it did not exist, so its cell stays unnamed.
@@ -100,7 +105,6 @@ public struct LedgerBatch {
         let duplicates = try writer.problems(category: report.category, since: report.foundOn.advanced(by: -Ledger.duplicateWindowDays),
                                              near: position, degrees: 0.002)
             .filter { $0.status != .duplicate && $0.foundOn <= report.foundOn && Ledger.metres($0.position, position) <= Ledger.duplicateRadiusMetres }
-        let evidence = try report.evidence.map(ledger.files.store)
         for a in evidence { try writer.addAttachment(a) }
         let problem = try writer.addProblem(Problem(id: 0, cell: located, sourceID: report.source, category: report.category, description: description,
                                                     position: position, foundBy: ledger.actor.id, foundOn: report.foundOn,
@@ -109,9 +113,10 @@ public struct LedgerBatch {
         return (problem, duplicates)
     }
 
-    /// See ``Ledger/act(problem:_:comment:department:deadline:duplicateOf:evidence:seenEvents:)``.
+    /// See ``Ledger/act(problem:_:comment:department:deadline:duplicateOf:evidence:seenEvents:)``; `evidence` as
+    /// stored by ``Ledger/storeEvidence(_:)``.
     public func act(problem id: Int, _ action: ProblemAction, comment: String, department: String? = nil, deadline: Day? = nil,
-                    duplicateOf: Int? = nil, evidence paths: [String] = [], seenEvents: Int? = nil) throws -> Problem {
+                    duplicateOf: Int? = nil, evidence: [Attachment] = [], seenEvents: Int? = nil) throws -> Problem {
         guard !comment.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw LedgerError.commentRequired }
         let comment = try FreeText.checked(comment, field: "--comment", limit: FreeText.long)
         guard var problem = try writer.problem(id: id) else { throw LedgerError.notFound(what: "problem", id: "#\(id)") }
@@ -120,7 +125,7 @@ public struct LedgerBatch {
         if let seenEvents, try writer.eventCount(problem: id) != seenEvents { throw LedgerError.changedSinceRead(problem: id, status: status) }
         guard !status.isClosed else { throw LedgerError.closed(problem: id, status: status) }
         guard let next = action.next(from: status) else { throw LedgerError.transitionNotAllowed(problem: id, status: status, action: action) }
-        if action == .verify, paths.isEmpty { throw LedgerError.evidenceRequired(action) }
+        if action == .verify, evidence.isEmpty { throw LedgerError.evidenceRequired(action) }
         switch action {
         case .assign, .reassign:
             guard let department else { throw LedgerError.missingField(action: action, field: "a responsible department (--department)") }
@@ -161,7 +166,6 @@ public struct LedgerBatch {
         default: break
         }
         problem.status = next
-        let evidence = try paths.map(ledger.files.store)
         for a in evidence { try writer.addAttachment(a) }
         try writer.apply(action, from: status, to: problem, comment: comment, evidence: evidence.map(\.sha256))
         return problem

@@ -112,10 +112,10 @@ public struct Ledger {
     // MARK: Field work
 
     /// Records a patrol of `cell` with its findings (possibly "nothing found") and files (GPS track, photos).
-    public func recordPatrol(cell: CellID, day: Day, findings: String, files paths: [String]) throws -> Patrol {
+    public func recordPatrol(cell: CellID, day: Day, findings: String, files: [EvidenceFile]) throws -> Patrol {
         try policy.check(.recordPatrol, at: place(cell))
         let findings = try FreeText.checked(findings, field: "--findings", limit: FreeText.long, required: "say what was found, or \"nothing found\"")
-        let attachments = try paths.map(files.store)
+        let attachments = try storeEvidence(files)
         return try store.ledger(actor: actor.id) { w in
             for a in attachments { try w.addAttachment(a) }
             return try w.addPatrol(Patrol(id: 0, cell: cell, person: actor.id, day: day, findings: findings, attachments: attachments.map(\.sha256)))

@@ -84,7 +84,7 @@ struct BenchLedgerCommand: ParsableCommand {
     func run() throws {
         let (folder, copy) = try scratchCopy(of: db)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let r = try LedgerBenchmark(problems: problems, batch: batch, scratch: folder.path).run(store: StoreChoice.open(copy), progress: TerminalProgress())
+        let r = try LedgerBenchmark(problems: problems, batch: batch).run(store: StoreChoice.open(copy), progress: TerminalProgress())
         print("batch \(batch): " + (batch == 1 ? "one transaction per record and per move" : "\(batch) problems per transaction"))
         print(String(format: "record %d problems: %.1f s (%.0f/s)", r.problems, r.recordSeconds, Double(r.problems) / r.recordSeconds))
         print(String(format: "%d status changes: %.1f s (%.0f/s)", r.statusChanges, r.changeSeconds, Double(r.statusChanges) / r.changeSeconds))

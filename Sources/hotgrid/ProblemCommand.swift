@@ -57,7 +57,7 @@ struct PatrolCommand: ParsableCommand {
     @Option(help: "A GPS track or photo to store with it (repeat for several).") var file: [String] = []
 
     func run() throws {
-        let patrol = try staff.ledger().recordPatrol(cell: cell, day: day, findings: findings, files: file)
+        let patrol = try staff.ledger().recordPatrol(cell: cell, day: day, findings: findings, files: file.map(EvidenceFile.init(path:)))
         print("Patrol #\(patrol.id) of \(cell) on \(day), \(patrol.attachments.count) file(s)")
     }
 }
@@ -117,7 +117,7 @@ struct ProblemRecordCommand: ParsableCommand {
         let position = lon.flatMap { lon in lat.map { LonLat(longitude: lon, latitude: $0) } }
         let (problem, duplicates) = try staff.ledger().recordProblem(ProblemReport(
             cell: cell, source: source, category: category, description: description, position: position, foundOn: foundOn,
-            warningMonth: month, evidence: evidence))
+            warningMonth: month), evidence: evidence.map(EvidenceFile.init(path:)))
         print("Problem #\(problem.id) recorded in \(problem.cell): \(problem.category.rawValue), reported")
         for d in duplicates {
             print("  possible duplicate of #\(d.id) (\(d.category.rawValue), found \(d.foundOn), \(d.status.rawValue)): \(d.description)")
@@ -142,7 +142,7 @@ struct ProblemUpdateCommand: ParsableCommand {
 
     func run() throws {
         let p = try staff.ledger().act(problem: id, action, comment: comment, department: department, deadline: deadline,
-                                        duplicateOf: duplicateOf, evidence: evidence)
+                                        duplicateOf: duplicateOf, evidence: evidence.map(EvidenceFile.init(path:)))
         print("Problem #\(p.id): \(p.status.rawValue)" + (p.department.map { ", \($0)" } ?? "") + (p.deadline.map { ", due \($0)" } ?? ""))
     }
 }

@@ -66,4 +66,51 @@ struct ConcurrentWriterTests {
         #expect(runs.failed.isEmpty && runs.done > 0, "CLI runs: \(runs.done) done, failed: \(runs.failed.prefix(3))")
         #expect(try AuditCheck.run(store: world.store).isIntact)
     }
+
+    @Test("Writing handlers run on the blocking-work threads, never Swift's cooperative pool: a page answers while more writers wait for a lock than there are cores")
+    func waitingWritersDoNotStallReaders() async throws {
+        let world = try ServerWorld()
+        defer { world.cleanUp() }
+        let router = try buildRouter(store: world.store, accounts: world.accounts, settings: testSettings)
+        // A writing route added after the others, as the next one will be: it reports the thread it runs on.
+        router.post("api/v1/probe/thread") { _, _ in try String(contentsOfFile: "/proc/thread-self/comm", encoding: .utf8) }
+        try await Application(router: router).test(.live) { client in
+            let bearer = try await token(client, "hebi")
+            let thread = try await client.execute(uri: "/api/v1/probe/thread", method: .post, headers: [.authorization: "Bearer \(bearer)"]) {
+                String(buffer: $0.body)
+            }
+            #expect(thread.hasPrefix("TP-#"), "the handler ran on \(thread), not a blocking-work thread")
+            let port = try #require(client.port)
+            let held = 6.0
+            // Another process's long write (an import, say): its own connection holds the write lock.
+            async let lock: Void = onOwnThread {
+                try SQLiteStore(opening: world.store.path).ledger(actor: nil) { _ in Thread.sleep(forTimeInterval: held) }
+            }
+            try await Task.sleep(for: .milliseconds(300))
+            let writers = ProcessInfo.processInfo.activeProcessorCount + 2
+            try await withThrowingTaskGroup(of: Int.self) { group in
+                for n in 0..<writers {
+                    group.addTask {
+                        try await TestClient.withClient(host: "127.0.0.1", port: port, configuration: .init(timeout: .seconds(60))) { own in
+                            let problem: [String: Any] = ["category": "open_burning", "description": "waiting writer \(n)",
+                                                          "lon": world.centre.longitude, "lat": world.centre.latitude]
+                            return try await own.post("/api/v1/problems", headers: [.contentType: "application/json", .authorization: "Bearer \(bearer)"],
+                                                      body: body(problem)).status.code
+                        }
+                    }
+                }
+                try await Task.sleep(for: .milliseconds(500))
+                // Every writer is now waiting for the lock; a reader must still be answered at once.
+                let started = ContinuousClock.now
+                let status = try await client.execute(uri: "/api/v1/hotspots", method: .get) { $0.status.code }
+                let waited = ContinuousClock.now - started
+                #expect(status == 200)
+                #expect(waited < .seconds(held / 2), "the reader waited \(waited) behind \(writers) waiting writers")
+                var created = 0
+                for try await code in group { created += code == 201 ? 1 : 0 }
+                #expect(created == writers, "every waiting writer is served once the lock is free")
+            }
+            try await lock
+        }
+    }
 }

@@ -45,7 +45,7 @@ struct LedgerWorld {
 
     func ledger(_ person: Int) throws -> Ledger { try Ledger(store: store, actor: person) }
 
-    func evidence(_ name: String) throws -> String { try world.scratch.write(name, "photo \(name)") }
+    func evidence(_ name: String) throws -> EvidenceFile { try EvidenceFile(path: world.scratch.write(name, "photo \(name)")) }
 
     /// What `audit verify` says of a copy of the database after `sql` ran on it behind HotGrid's back.
     func tampered(_ sql: String) throws -> [String] {
