@@ -37,7 +37,7 @@ public struct LedgerBenchmark {
         let cells = try store.cells()
         let photo = try o.storeEvidence([EvidenceFile(fileName: "evidence.jpg", data: Data("site photo".utf8))])
         var generator = SystemRandomNumberGenerator()
-        let foundOn = Ledger.today.advanced(by: -30)
+        let foundOn = o.today.advanced(by: -30)
 
         var started = Date()
         progress.begin("Recording problems", total: problems)
@@ -86,7 +86,7 @@ public struct LedgerBenchmark {
         let changeSeconds = Date().timeIntervalSince(started)
 
         started = Date()
-        _ = try LedgerReport(ledger: o).statistics(by: .county, asOf: Ledger.today)
+        _ = try LedgerReport(ledger: o).statistics(by: .county, asOf: o.today)
         let statisticsSeconds = Date().timeIntervalSince(started)
         started = Date()
         let audit = try AuditCheck.run(store: store)

@@ -19,11 +19,14 @@ public struct SampleLedger {
     public let month: Month
     /// Every login's password. It is meant to be printed: the data are a simulation.
     public let password: String
+    /// The day the story's work is done on (its deadlines and overdue problems follow from it).
+    public let clock: WorkClock
 
-    public init(store: any Store, month: Month, password: String) {
+    public init(store: any Store, month: Month, password: String, clock: WorkClock = .system) {
         accounts = Accounts(store: store)
         self.month = month
         self.password = password
+        self.clock = clock
     }
 
     /// The logins made, in the order of the story, with the role each signs in as.
@@ -60,7 +63,7 @@ public struct SampleLedger {
         try fieldWork(staff, cells: cells, city: city.code, scratch: scratch)
         let audit = try AuditCheck.run(store: store)
         guard audit.isIntact else { throw LedgerError.invalid(field: "audit", reason: audit.findings.map(\.description).joined(separator: "; ")) }
-        let statistics = try LedgerReport(ledger: Ledger(store: store, actor: staff.officer.id)).statistics(by: .city, asOf: Ledger.today)
+        let statistics = try LedgerReport(ledger: Ledger(store: store, actor: staff.officer.id, clock: clock)).statistics(by: .city, asOf: clock.today)
         return Summary(cityCode: city.code, cityName: city.name, cells: cells.map(\.id), logins: Self.logins.map(\.login),
                        statistics: statistics.total, auditEntries: audit.entries)
     }
@@ -98,7 +101,7 @@ public struct SampleLedger {
     private func fieldWork(_ staff: Staff, cells: [Cell], city: String, scratch: URL) throws {
         // A ledger knows its person's cells from when it is opened: grid staff open theirs after the assignment.
         let places = try CellPlaces(store: accounts.store)
-        let ledger = { (person: Person) in try Ledger(store: self.accounts.store, actor: person.id, places: places) }
+        let ledger = { (person: Person) in try Ledger(store: self.accounts.store, actor: person.id, places: places, clock: self.clock) }
         let officer = try ledger(staff.officer)
         for cell in cells {
             try officer.assign(cell: cell.id, duty: .gridSupervisor, person: staff.supervisor.id)
@@ -119,7 +122,7 @@ public struct SampleLedger {
         }
         let sources = try officer.importSources(path: file("sources.csv", csv)).map(\.id)
         let track = EvidenceFile(fileName: "track.gpx", data: Data("<gpx version=\"1.1\"><trk><trkseg><trkpt lat=\"0\" lon=\"0\"/></trkseg></trk></gpx>\n".utf8))
-        let (today, photo) = (Ledger.today, EvidenceFile(fileName: "photo.jpg", data: Data("site photo".utf8)))
+        let (today, photo) = (clock.today, EvidenceFile(fileName: "photo.jpg", data: Data("site photo".utf8)))
         _ = try supervisor.recordPatrol(cell: cells[0].id, day: today, findings: "巡查未发现新问题 nothing new found", files: [track])
         for source in sources { _ = try supervisor.recordInspection(source: source, month: month, day: today, note: "逐源检查") }
 

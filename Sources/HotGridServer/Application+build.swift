@@ -1,4 +1,5 @@
 import Foundation
+import HotGridCore
 import HotGridService
 import HotGridStore
 import Hummingbird
@@ -27,6 +28,9 @@ public struct ServerSettings: Sendable {
     public var publicURL: String?
     /// Bytes of rendered pages and encoded API answers kept for reuse, shared by all of them.
     public var cacheBytes = 64 << 20
+    /// What "today" is for deadlines and overdue problems: the machine's clock unless a test or a
+    /// replay fixes it.
+    public var clock = WorkClock.system
 
     public init(host: String = "127.0.0.1", port: Int = 8080, logLevel: Logger.Level = .warning) {
         self.host = host
@@ -57,10 +61,10 @@ public func buildRouter(store: any Store, accounts: Accounts, settings: ServerSe
     let auth = AuthAPI(accounts: accounts, throttle: SignInThrottle())
     auth.register(on: api)
     let places = try CellPlaces(store: store)
-    LedgerAPI(store: store, places: places).register(on: api)
+    LedgerAPI(store: store, places: places, clock: settings.clock).register(on: api)
     let portal = Portal(catalog: catalog, cache: cache)
     portal.register(on: router)
-    let staff = StaffPages(auth: auth, portal: portal, places: places)
+    let staff = StaffPages(auth: auth, portal: portal, places: places, clock: settings.clock)
     staff.register(on: router)
     WorkspaceCells(staff: staff).register(on: router)
     WorkspaceUsers(staff: staff).register(on: router)

@@ -10,6 +10,8 @@ import Hummingbird
 struct LedgerAPI: Sendable {
     let store: any Store
     let places: CellPlaces
+    /// What "today" is for deadlines and overdue problems.
+    let clock: WorkClock
 
     /// A problem as the API shows it.
     struct ProblemBody: Encodable {
@@ -37,7 +39,7 @@ struct LedgerAPI: Sendable {
             case duplicateOf = "duplicate_of"
         }
 
-        init(_ p: Problem, events: Int) {
+        init(_ p: Problem, events: Int, today: Day) {
             self.events = events
             id = p.id
             cellID = p.cell.description
@@ -53,7 +55,7 @@ struct LedgerAPI: Sendable {
             deadline = p.deadline?.description
             status = p.status.rawValue
             duplicateOf = p.duplicateOf
-            overdue = p.isOverdue(on: Ledger.today)
+            overdue = p.isOverdue(on: today)
         }
     }
 
@@ -92,7 +94,7 @@ struct LedgerAPI: Sendable {
         enum CodingKeys: String, CodingKey { case action, comment, department, deadline, evidence, duplicateOf = "duplicate_of", seenEvents = "seen_events" }
     }
 
-    func ledger(_ context: AppRequestContext) throws -> Ledger { try Ledger(store: store, actor: context.signedIn().id, places: places) }
+    func ledger(_ context: AppRequestContext) throws -> Ledger { try Ledger(store: store, actor: context.signedIn().id, places: places, clock: clock) }
 
     func register(on api: RouterGroup<AppRequestContext>) {
         api.get("problems") { request, context in
@@ -109,9 +111,9 @@ struct LedgerAPI: Sendable {
                 return s
             }
             let overdue = q.get("overdue") == "true"
-            let problems = try ledger.problems(cell: cell).filter { (status == nil || $0.status == status) && (!overdue || $0.isOverdue(on: Ledger.today)) }
+            let problems = try ledger.problems(cell: cell).filter { (status == nil || $0.status == status) && (!overdue || $0.isOverdue(on: clock.today)) }
             let counts = try store.problemEventCounts()
-            return Envelope(problems.map { ProblemBody($0, events: counts[$0.id] ?? 0) }, paging: try Paging(request))
+            return Envelope(problems.map { ProblemBody($0, events: counts[$0.id] ?? 0, today: clock.today) }, paging: try Paging(request))
         }
         api.post("problems") { request, context in
             let body = try await request.decode(as: NewProblem.self, context: context)
@@ -121,12 +123,12 @@ struct LedgerAPI: Sendable {
             }
             let position = body.lon.flatMap { lon in body.lat.map { LonLat(longitude: lon, latitude: $0) } }
             let report = ProblemReport(cell: try body.cellID.map(cellID), source: body.sourceID, category: category, description: body.description,
-                                       position: position, foundOn: try body.foundOn.map(day) ?? Ledger.today,
+                                       position: position, foundOn: try body.foundOn.map(day) ,
                                        warningMonth: try body.warningMonth.map(month))
             let (problem, duplicates) = try ledger(context).recordProblem(report)
             let counts = try store.problemEventCounts()
-            return try JSONBody.response(["problem": [ProblemBody(problem, events: counts[problem.id] ?? 0)],
-                                          "possible_duplicates": duplicates.map { ProblemBody($0, events: counts[$0.id] ?? 0) }], status: .created)
+            return try JSONBody.response(["problem": [ProblemBody(problem, events: counts[problem.id] ?? 0, today: clock.today)],
+                                          "possible_duplicates": duplicates.map { ProblemBody($0, events: counts[$0.id] ?? 0, today: clock.today) }], status: .created)
         }
         api.post("problems/:id/actions") { request, context in
             guard let id = context.parameters.get("id", as: Int.self) else { throw APIError.notFound("no such problem") }
@@ -144,7 +146,7 @@ struct LedgerAPI: Sendable {
             let problem = try ledger(context).act(problem: id, action, comment: move.comment, department: move.department,
                                                   deadline: try move.deadline.map(day), duplicateOf: move.duplicateOf, evidence: files,
                                                   seenEvents: move.seenEvents)
-            return try JSONBody.response(ProblemBody(problem, events: try store.problemEventCounts(problem: problem.id)[problem.id] ?? 0))
+            return try JSONBody.response(ProblemBody(problem, events: try store.problemEventCounts(problem: problem.id)[problem.id] ?? 0, today: clock.today))
         }
         api.get("cells/:id/sources") { request, context in
             guard let id = context.parameters.get("id").flatMap(CellID.init) else { throw APIError.notFound("cell ids look like 3K-R01234-C05678") }
@@ -158,7 +160,7 @@ struct LedgerAPI: Sendable {
                 guard let l = LedgerReport.Level(rawValue: text) else { throw APIError.badRequest("by is province, city or county", fields: ["by": text]) }
                 return l
             } ?? .city
-            let (lines, total) = try LedgerReport(ledger: ledger(context)).statistics(by: level, asOf: Ledger.today)
+            let (lines, total) = try LedgerReport(ledger: ledger(context)).statistics(by: level, asOf: clock.today)
             let rows = (lines + [total]).map { line -> [String: Int] in
                 var row = ["problems": line.total, "open": line.open, "overdue": line.overdue, "closed": line.closed, "duplicates": line.duplicates,
                            "closed_on_time": line.closedOnTime]

@@ -12,6 +12,8 @@ struct StaffPages: Sendable {
     let auth: AuthAPI
     let portal: Portal
     let places: CellPlaces
+    /// What "today" is for deadlines and overdue problems.
+    let clock: WorkClock
     var store: any Store { portal.catalog.store }
 
     struct LoginForm: Decodable {
@@ -53,7 +55,7 @@ struct StaffPages: Sendable {
     }
 
     /// The ledger as `person` sees it.
-    func ledger(_ person: Person) throws -> Ledger { try Ledger(store: store, actor: person.id, places: places) }
+    func ledger(_ person: Person) throws -> Ledger { try Ledger(store: store, actor: person.id, places: places, clock: clock) }
 
     func register(on router: Router<AppRequestContext>) {
         router.get("login") { request, context in
@@ -95,7 +97,7 @@ struct StaffPages: Sendable {
         }
         router.get("staff/statistics.csv") { _, context in
             let ledger = try ledger(context.signedIn())
-            return JSONBody.bytes(try LedgerReport(ledger: ledger).render(by: .county, asOf: Ledger.today).csv, contentType: "text/csv; charset=utf-8")
+            return JSONBody.bytes(try LedgerReport(ledger: ledger).render(by: .county, asOf: clock.today).csv, contentType: "text/csv; charset=utf-8")
         }
         router.get("staff/problems/:id") { request, context in
             let person = try context.signedIn()
@@ -155,7 +157,7 @@ struct StaffPages: Sendable {
                 + "<td>\(w.reasons.compactMap { WarningReason(rawValue: $0) }.map(\.chineseName).joined(separator: "、"))</td>"
                 + "<td class=\"n\">\(String(format: "%.1f", w.pm25))</td><td class=\"n\">\(CellID(w.place.cellID).flatMap { openByCell[$0] } ?? 0)</td></tr>"
         }.joined(separator: "\n")
-        let today = Ledger.today
+        let today = clock.today
         let open = problems.filter { !$0.status.isClosed }.count, overdue = problems.filter { $0.isOverdue(on: today) }.count
         let reports = try ledger.dataReports().filter { $0.status == .open }.count
         let (text, _) = try LedgerReport(ledger: ledger).render(by: .county, asOf: today)
@@ -190,7 +192,7 @@ struct StaffPages: Sendable {
 
     /// Problems, overdue first, then open, then closed.
     func problemTable(_ problems: some Sequence<Problem>, _ language: Portal.Language) -> String {
-        let today = Ledger.today
+        let today = clock.today
         let rows = problems.sorted { ($0.isOverdue(on: today) ? 0 : 1, $0.status.isClosed ? 1 : 0, $0.id) < ($1.isOverdue(on: today) ? 0 : 1, $1.status.isClosed ? 1 : 0, $1.id) }
             .map { p in
                 "<tr\(p.isOverdue(on: today) ? " class=\"overdue\"" : "")><td><a href=\"/staff/problems/\(p.id)\">#\(p.id)</a></td>"

@@ -45,7 +45,7 @@ struct WorkspaceCells: Sendable {
                 let source = form.source.flatMap { Int($0) }
                 _ = try staff.ledger(person).recordProblem(ProblemReport(
                     cell: source == nil ? id : nil, source: source, category: category, description: form.description,
-                    foundOn: form.foundOn.flatMap { Day($0) } ?? Ledger.today, warningMonth: try staff.portal.catalog.latestWarningMonth()))
+                    foundOn: form.foundOn.flatMap { Day($0) }, warningMonth: try staff.portal.catalog.latestWarningMonth()))
             }
         }
         router.get("staff/cells/:id/sheet") { request, context in
@@ -78,7 +78,7 @@ struct WorkspaceCells: Sendable {
     func problems(_ request: Request, _ person: Person, _ context: AppRequestContext) throws -> String {
         let language = Portal.Language(request), q = request.uri.queryParameters
         let overdue = q.get("overdue") == "true", status = q.get("status").flatMap(ProblemStatus.init)
-        let list = try staff.ledger(person).problems().filter { (!overdue || $0.isOverdue(on: Ledger.today)) && (status == nil || $0.status == status) }
+        let list = try staff.ledger(person).problems().filter { (!overdue || $0.isOverdue(on: staff.clock.today)) && (status == nil || $0.status == status) }
         let filters = ([("", language.t("全部", "All"))] + ProblemStatus.allCases.map { ($0.rawValue, $0.rawValue) })
             .map { "<a href=\"/staff/problems\($0.0.isEmpty ? "" : "?status=\($0.0)")\">\($0.1)</a>" }.joined(separator: " · ")
         let title = overdue ? language.t("超期问题", "Overdue problems") : language.t("问题台账", "Problems")

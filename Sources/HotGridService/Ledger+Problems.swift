@@ -10,11 +10,12 @@ public struct ProblemReport: Sendable {
     public var description: String
     /// Where it was found; the source's position when a source is named.
     public var position: LonLat?
-    public var foundOn: Day
+    /// When it was found; nil: today, by the recording ledger's clock.
+    public var foundOn: Day?
     public var warningMonth: Month?
 
     public init(cell: CellID? = nil, source: Int? = nil, category: ProblemCategory, description: String, position: LonLat? = nil,
-                foundOn: Day = Ledger.today, warningMonth: Month? = nil) {
+                foundOn: Day? = nil, warningMonth: Month? = nil) {
         self.cell = cell
         self.source = source
         self.category = category
@@ -97,17 +98,18 @@ public struct LedgerBatch {
         }
         try ledger.policy.check(.recordProblem, at: ledger.place(located))
         let description = try FreeText.checked(report.description, field: "--description", limit: FreeText.long, required: "say what the problem is")
-        guard report.foundOn <= Ledger.today else { throw LedgerError.invalid(field: "--found-on", reason: "\(report.foundOn) is in the future") }
-        guard report.foundOn >= FreeText.earliestFinding else {
-            throw LedgerError.invalid(field: "--found-on", reason: "\(report.foundOn) is before \(FreeText.earliestFinding), when PM2.5 monitoring began")
+        let foundOn = report.foundOn ?? ledger.today
+        guard foundOn <= ledger.today else { throw LedgerError.invalid(field: "--found-on", reason: "\(foundOn) is in the future") }
+        guard foundOn >= FreeText.earliestFinding else {
+            throw LedgerError.invalid(field: "--found-on", reason: "\(foundOn) is before \(FreeText.earliestFinding), when PM2.5 monitoring began")
         }
         // Same category within 100 m, found in the 90 days up to this one, not themselves duplicates.
-        let duplicates = try writer.problems(category: report.category, since: report.foundOn.advanced(by: -Ledger.duplicateWindowDays),
+        let duplicates = try writer.problems(category: report.category, since: foundOn.advanced(by: -Ledger.duplicateWindowDays),
                                              near: position, degrees: 0.002)
-            .filter { $0.status != .duplicate && $0.foundOn <= report.foundOn && Ledger.metres($0.position, position) <= Ledger.duplicateRadiusMetres }
+            .filter { $0.status != .duplicate && $0.foundOn <= foundOn && Ledger.metres($0.position, position) <= Ledger.duplicateRadiusMetres }
         for a in evidence { try writer.addAttachment(a) }
         let problem = try writer.addProblem(Problem(id: 0, cell: located, sourceID: report.source, category: report.category, description: description,
-                                                    position: position, foundBy: ledger.actor.id, foundOn: report.foundOn,
+                                                    position: position, foundBy: ledger.actor.id, foundOn: foundOn,
                                                     warningMonth: report.warningMonth),
                                             comment: "recorded: " + description, evidence: evidence.map(\.sha256))
         return (problem, duplicates)
@@ -139,7 +141,7 @@ public struct LedgerBatch {
             }
             // The category's rule is the longest a deadline may be (from the finding, or from today
             // when that time has passed); more time is an extension, not an assignment.
-            let latest = max(problem.foundOn.advanced(by: problem.category.defaultDeadlineDays), Ledger.today)
+            let latest = max(problem.foundOn.advanced(by: problem.category.defaultDeadlineDays), ledger.today)
             guard due <= latest else {
                 throw LedgerError.invalid(field: "--deadline", reason: "\(due) is later than \(problem.category.chineseName)'s rule allows "
                     + "(\(problem.category.defaultDeadlineDays) days from \(problem.foundOn): \(latest))")

@@ -12,16 +12,19 @@ public struct Ledger {
     let places: [CellID: CellPlace]
     let files: EvidenceFiles
     let grid = NationalGrid()
+    /// What "today" is: deadlines, overdue problems and the default day of field work.
+    public let clock: WorkClock
 
     /// The ledger as person `actorID` sees it. `places` (where every cell lies) is read from the
     /// store unless given: a server reads it once and shares it with every request.
-    public init(store: any Store, actor actorID: Int, places: CellPlaces? = nil) throws {
+    public init(store: any Store, actor actorID: Int, places: CellPlaces? = nil, clock: WorkClock = .system) throws {
         guard let person = try store.person(id: actorID) else { throw LedgerError.unknownPerson(actorID) }
         self.store = store
         actor = person
         policy = LedgerPolicy(person: person, assignedCells: try store.assignedCells(person: actorID))
         self.places = try (places ?? CellPlaces(store: store)).byCell
         files = EvidenceFiles(store: store)
+        self.clock = clock
     }
 
     /// Creates the first administrator of a database that has no staff yet.
@@ -32,8 +35,8 @@ public struct Ledger {
         return try store.ledger(actor: nil) { try $0.addPerson(Person(id: 0, name: name, role: .admin, scope: .region)) }
     }
 
-    /// Today in Beijing time, the day field work is dated by default.
-    public static var today: Day { Day(ordinal: Int((Date().timeIntervalSince1970 + 8 * 3600) / 86_400)) }
+    /// Today in Beijing time by this ledger's clock, the day field work is dated by default.
+    public var today: Day { clock.today }
 
     /// Whether `cell` lies in this person's area (false for a cell outside the region).
     public func covers(_ cell: CellID) -> Bool { places[cell].map(policy.covers) ?? false }

@@ -15,7 +15,9 @@ public struct ProblemList {
     public let staff: [Role: Person]
     public let rows: [[String]]
 
-    public init(ledger: Ledger, cell: CellID, month: Month, asOf day: Day = Ledger.today) throws {
+    /// The sheet as of `day` (nil: today by the ledger's clock), which decides what is overdue.
+    public init(ledger: Ledger, cell: CellID, month: Month, asOf day: Day? = nil) throws {
+        let day = day ?? ledger.today
         self.cell = cell
         self.month = month
         let store = ledger.store

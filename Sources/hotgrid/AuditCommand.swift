@@ -15,7 +15,7 @@ struct StatsCommand: ParsableCommand {
 
     @OptionGroup var staff: ActingStaff
     @Option(help: "province, city or county.") var by: LedgerReport.Level = .city
-    @Option(help: "Overdue as of this day (default today).") var asOf: Day = Ledger.today
+    @Option(help: "Overdue as of this day (default today).") var asOf: Day = WorkClock.system.today
     @Option(help: "Also write the table as CSV here.") var out: String?
 
     func run() throws {

@@ -52,7 +52,7 @@ struct PatrolCommand: ParsableCommand {
 
     @OptionGroup var staff: ActingStaff
     @Option(help: "The cell id, e.g. 3K-R01234-C05678.") var cell: CellID
-    @Option(help: "The day (default today).") var day: Day = Ledger.today
+    @Option(help: "The day (default today).") var day: Day = WorkClock.system.today
     @Option(help: "What was found, or \"nothing found\".") var findings: String
     @Option(help: "A GPS track or photo to store with it (repeat for several).") var file: [String] = []
 
@@ -71,7 +71,7 @@ struct InspectCommand: ParsableCommand {
     @OptionGroup var staff: ActingStaff
     @Option(help: "The source id.") var source: Int
     @Option(help: "The warning month, YYYY-MM.") var month: Month
-    @Option(help: "The day (default today).") var day: Day = Ledger.today
+    @Option(help: "The day (default today).") var day: Day = WorkClock.system.today
     @Option(help: "What was seen.") var note = ""
 
     func run() throws {
@@ -109,7 +109,7 @@ struct ProblemRecordCommand: ParsableCommand {
     @Option(help: "Latitude where found (WGS84).") var lat: Double?
     @Option(help: "Category.") var category: ProblemCategory
     @Option(help: "What is wrong.") var description: String
-    @Option(help: "When found (default today).") var foundOn: Day = Ledger.today
+    @Option(help: "When found (default today).") var foundOn: Day = WorkClock.system.today
     @Option(help: "The warning month whose inspection found it.") var month: Month?
     @Option(help: "A photo or document (repeat for several).") var evidence: [String] = []
 
@@ -153,7 +153,7 @@ struct ProblemListCommand: ParsableCommand {
     @OptionGroup var staff: ActingStaff
     @Option(help: "Only this cell.") var cell: CellID?
     @Flag(help: "Only overdue problems.") var overdue = false
-    @Option(help: "Overdue as of this day (default today).") var asOf: Day = Ledger.today
+    @Option(help: "Overdue as of this day (default today).") var asOf: Day = WorkClock.system.today
 
     func run() throws {
         let ledger = try staff.ledger()

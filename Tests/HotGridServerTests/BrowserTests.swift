@@ -15,7 +15,7 @@ func renderedDOM(_ url: String, extra: [String] = []) async throws -> String {
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let output = folder.appendingPathComponent("dom.html")
-    FileManager.default.createFile(atPath: output.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: output.path, contents: nil)
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/chromium")
     process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(folder.appendingPathComponent("profile").path)"]
@@ -44,7 +44,7 @@ func drive(_ steps: [[String: Any]]) async throws -> [DrivenPage] {
     defer { try? FileManager.default.removeItem(at: folder) }
     let stepsFile = folder.appendingPathComponent("steps.json"), output = folder.appendingPathComponent("pages.jsonl")
     try JSONSerialization.data(withJSONObject: steps).write(to: stepsFile)
-    FileManager.default.createFile(atPath: output.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: output.path, contents: nil)
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
     process.arguments = [URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("chromium-drive.py").path, stepsFile.path]

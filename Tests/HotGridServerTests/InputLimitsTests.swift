@@ -63,7 +63,7 @@ struct InputLimitsTests {
             try await client.execute(uri: "/api/v1/problems", method: .post, headers: headers, body: body(finding)) { r in
                 #expect(r.status == .unprocessableContent && String(buffer: r.body).contains("found"), "\(String(buffer: r.body))")
             }
-            finding["found_on"] = Ledger.today.description
+            finding["found_on"] = WorkClock.system.today.description
             let id = try await client.execute(uri: "/api/v1/problems", method: .post, headers: headers, body: body(finding)) { r in
                 ((try json(r)["problem"] as? [[String: Any]])?.first?["id"] as? Int) ?? 0
             }
@@ -77,14 +77,14 @@ struct InputLimitsTests {
             }
             // More time is an extension (延期): one period of the rule at a time, by the city, with its reason.
             let action = "/api/v1/problems/\(id)/actions"
-            for deadline in [nil, "2099-01-01", Ledger.today.description] {
+            for deadline in [nil, "2099-01-01", WorkClock.system.today.description] {
                 var extend: [String: Any] = ["action": "extend", "comment": "rain for a week"]
                 extend["deadline"] = deadline
                 try await client.execute(uri: action, method: .post, headers: headers, body: body(extend)) { r in
                     #expect(r.status == .unprocessableContent && String(buffer: r.body).contains("deadline"), "\(deadline ?? "none"): \(String(buffer: r.body))")
                 }
             }
-            let extend: [String: Any] = ["action": "extend", "comment": "rain for a week", "deadline": Ledger.today.advanced(by: 2).description]
+            let extend: [String: Any] = ["action": "extend", "comment": "rain for a week", "deadline": WorkClock.system.today.advanced(by: 2).description]
             let housing = try await token(client, "housing")
             try await client.execute(uri: action, method: .post, headers: [.contentType: "application/json", .authorization: "Bearer \(housing)"],
                                      body: body(extend)) { #expect($0.status == .forbidden) }
@@ -93,7 +93,7 @@ struct InputLimitsTests {
                 #expect(r.status == .ok && moved["status"] as? String == "assigned", "\(String(buffer: r.body))")
             }
         }
-        #expect(try world.store.problems().first?.deadline == Ledger.today.advanced(by: 2))
+        #expect(try world.store.problems().first?.deadline == WorkClock.system.today.advanced(by: 2))
         let history = try world.store.problemEvents(problem: try #require(try world.store.problems().first?.id))
         #expect(history.map(\.action) == [nil, .assign, .extend] && history.last?.comment == "rain for a week")
         #expect(try AuditCheck.run(store: world.store).isIntact)

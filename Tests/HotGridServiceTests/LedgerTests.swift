@@ -43,7 +43,7 @@ struct LedgerWorld {
         _ = try officer.importSources(path: csv)
     }
 
-    func ledger(_ person: Int) throws -> Ledger { try Ledger(store: store, actor: person) }
+    func ledger(_ person: Int, clock: WorkClock = .system) throws -> Ledger { try Ledger(store: store, actor: person, clock: clock) }
 
     func evidence(_ name: String) throws -> EvidenceFile { try EvidenceFile(path: world.scratch.write(name, "photo \(name)")) }
 
@@ -61,6 +61,33 @@ struct LedgerWorld {
 
 @Suite("The supervision ledger")
 struct LedgerTests {
+    @Test("Today is the ledger's clock: the default day of a finding, the future it refuses, how late a deadline may be, what is overdue")
+    func injectedClock() throws {
+        let w = try LedgerWorld()
+        defer { w.world.scratch.cleanUp() }
+        let day = Day("2019-06-10")!
+        let (officer, supervisor) = (try w.ledger(2, clock: .fixed(day)), try w.ledger(3, clock: .fixed(day)))
+        #expect(officer.today == day)
+        let p = try supervisor.recordProblem(ProblemReport(source: 1, category: .industrialDust, description: "yard not covered")).problem
+        #expect(p.foundOn == day)
+        // The next day is in the future by this clock, though long past by the wall clock.
+        #expect(throws: LedgerError.self) {
+            try supervisor.recordProblem(ProblemReport(source: 2, category: .constructionDust, description: "later", foundOn: day.advanced(by: 1)))
+        }
+        // A deadline past the category's rule is refused today, and allowed once today has passed the rule.
+        let late = day.advanced(by: ProblemCategory.industrialDust.defaultDeadlineDays + 10)
+        #expect(throws: LedgerError.self) { try officer.act(problem: p.id, .assign, comment: "to environment", department: "environment", deadline: late) }
+        let assigned = try officer.act(problem: p.id, .assign, comment: "to environment", department: "environment")
+        let due = try #require(assigned.deadline)
+        let afterwards = try w.ledger(2, clock: .fixed(due.advanced(by: 1)))
+        #expect(afterwards.today == due.advanced(by: 1))
+        #expect(try officer.problems().first { $0.id == p.id }?.isOverdue(on: officer.today) == false)
+        #expect(try afterwards.problems().first { $0.id == p.id }?.isOverdue(on: afterwards.today) == true)
+        let q = try supervisor.recordProblem(ProblemReport(source: 2, category: .industrialDust, description: "gate not washed")).problem
+        let later = try w.ledger(2, clock: .fixed(late)).act(problem: q.id, .assign, comment: "to housing", department: "housing", deadline: late)
+        #expect(later.deadline == late)
+    }
+
     @Test("A problem goes through every transition to verified closure and is then frozen")
     func lifecycle() throws {
         let w = try LedgerWorld()
