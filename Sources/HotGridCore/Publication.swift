@@ -12,13 +12,18 @@ public struct Publication: Hashable, Sendable, Codable {
     public let replaces: Int?
     /// The public list as CSV (UTF-8).
     public let content: String
+    /// The cells of the hotspot list the month's warnings were chosen from, as it stood when
+    /// published: the page's map shades them. nil for publications made before HotGrid stored
+    /// them, whose map shades the list as it stands now.
+    public let hotspotCells: [CellID]?
 
-    public init(id: Int, month: Month, publishedAt: String, sha256: String, replaces: Int?, content: String) {
+    public init(id: Int, month: Month, publishedAt: String, sha256: String, replaces: Int?, content: String, hotspotCells: [CellID]? = nil) {
         self.id = id
         self.month = month
         self.publishedAt = publishedAt
         self.sha256 = sha256
         self.replaces = replaces
         self.content = content
+        self.hotspotCells = hotspotCells
     }
 }

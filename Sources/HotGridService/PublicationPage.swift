@@ -19,8 +19,9 @@ struct PublicationPage {
                 guard let cell = row["cell_id"].flatMap(CellID.init), let first = Self.reasons(row).first else { continue }
                 marked[cell] = first.rawValue
             }
+            // Publications from before the hotspot cells were stored with them shade today's list.
             let hotspotYear = try store.warningList(month: publication.month)?.hotspotYear
-            let shaded = Set(try hotspotYear.flatMap { try store.hotspotList(year: $0) }?.entries.map(\.cell) ?? [])
+            let shaded = Set(try publication.hotspotCells ?? hotspotYear.flatMap { try store.hotspotList(year: $0) }?.entries.map(\.cell) ?? [])
             let m = publication.month
             let map = CellMapSVG(cells: cells, names: cityNames, shaded: shaded, marked: marked,
                                  title: "\(m.year)年\(m.month)月热点网格预警 Hotspot grid warnings \(m)").svg

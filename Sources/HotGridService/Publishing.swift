@@ -9,7 +9,8 @@ import HotGridStore
 /// SHA-256, so the CSV a citizen downloads can be checked with `sha256sum`. Publishing a month
 /// whose list has changed stores a correction naming the publication it replaces; publishing an
 /// unchanged list returns the publication already made. GeoJSON and HTML are drawn from the
-/// frozen CSV, so every format of a publication says the same thing.
+/// frozen CSV, and the page's map from the hotspot cells stored with it, so every format of a
+/// publication says the same thing, however the hotspot list changes later.
 public struct Publishing {
     public enum Format: String, Sendable, CaseIterable {
         case csv, geojson, html
@@ -22,7 +23,9 @@ public struct Publishing {
     public func publish(month: Month) throws -> (publication: Publication, isNew: Bool) {
         guard let list = try store.warningList(month: month) else { throw WarningError.noWarningList(month) }
         let content = try WarningExport(store: store).csv([list])
-        return try store.publish(month: month, content: String(decoding: content, as: UTF8.self), sha256: Self.sha256(content))
+        let hotspots = try store.hotspotList(year: list.hotspotYear)?.entries.map(\.cell) ?? []
+        return try store.publish(month: month, content: String(decoding: content, as: UTF8.self), sha256: Self.sha256(content),
+                                 hotspotCells: hotspots)
     }
 
     /// A stored publication by id.

@@ -82,6 +82,7 @@ struct MigrationTests {
         "v9-audited-credentials": "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
         "v10-station-pollutants": "f76d49468e8e14a7338f2111a27c56d34d0341a7ae0b5a2e17c0b8d252efbab2",
         "v11-station-background": "41f5853d786812070b2e4187686e0303b058c44e878304ac66540f8db1dc8060",
+        "v12-publication-hotspots": "0cfe32adb99479f5e689c92d0eeeacbf0c632c4d9c4cf2ddd73429e425a9e31d",
     ]
 
     @Test("No shipped migration has changed: each one's SQL still has the SHA-256 it shipped with")

@@ -174,6 +174,18 @@ struct WarningRunTests {
         let geojson = try JSONSerialization.jsonObject(with: publishing.render(second, format: .geojson)) as! [String: Any]
         #expect((geojson["features"] as! [Any]).count == 8)
         #expect((geojson["publication"] as! [String: Any])["csv_sha256"] as? String == second.sha256)
+
+        // The hotspot list loses half its cells (behind HotGrid's back: the store refuses to replace a
+        // list warnings were issued from): the published page, which stored its cells, does not change.
+        let year = try #require(try w.store.warningList(month: august)).hotspotYear
+        let hotspots = try #require(try w.store.hotspotList(year: year))
+        #expect(second.hotspotCells.map(Set.init) == Set(hotspots.entries.map(\.cell)))
+        let behind = try DatabaseQueue(path: w.store.path)
+        try behind.write { try $0.execute(sql: "DELETE FROM hotspot WHERE year = ? AND rank > ?", arguments: [year, hotspots.entries.count / 2]) }
+        try behind.close()
+        #expect(try w.store.hotspotList(year: year)?.entries.count == hotspots.entries.count / 2)
+        let reread = try #require(try w.store.publication(id: second.id))
+        #expect(String(decoding: try publishing.render(reread, format: .html), as: UTF8.self) == html)
     }
 }
 
