@@ -4,10 +4,8 @@ import HotGridStore
 /// Evidence files beside the database in `<db>.files/`, under the SHA-256 of their bytes (in a
 /// folder named by its first two digits, so no folder grows too large).
 extension SQLiteStore {
-    var attachmentFolder: URL { URL(fileURLWithPath: path + ".files") }
-
     func attachmentURL(_ sha256: String) -> URL {
-        attachmentFolder.appendingPathComponent(String(sha256.prefix(2))).appendingPathComponent(sha256)
+        URL(fileURLWithPath: path + ".files").appendingPathComponent(String(sha256.prefix(2))).appendingPathComponent(sha256)
     }
 
     public func saveFile(_ data: Data) throws -> String {

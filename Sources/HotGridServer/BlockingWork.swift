@@ -2,9 +2,9 @@ import Hummingbird
 import NIOPosix
 
 /// Threads for requests that may wait: a write to the store waits for any other writer (another
-/// server process, a command-line import) for as long as the store lets it (30 s for SQLite). Run there, a
-/// waiting request holds one of these threads, never a thread of Swift's cooperative pool (as
-/// many as there are cores), on which every other request depends. Reads never wait for a writer
+/// server process, a command-line import) as long as the store lets it (30 s for SQLite). Run
+/// there, a waiting request holds one of these threads, never a thread of Swift's cooperative
+/// pool (as many as there are cores), on which every other request depends. Reads never wait for a writer
 /// (SQLite in WAL mode) and stay on the cooperative pool, where a hop would cost them a third of
 /// their throughput.
 final class BlockingWork: TaskExecutor {

@@ -123,7 +123,7 @@ struct LedgerAPI: Sendable {
             }
             let position = body.lon.flatMap { lon in body.lat.map { LonLat(longitude: lon, latitude: $0) } }
             let report = ProblemReport(cell: try body.cellID.map(cellID), source: body.sourceID, category: category, description: body.description,
-                                       position: position, foundOn: try body.foundOn.map(day) ,
+                                       position: position, foundOn: try body.foundOn.map(day),
                                        warningMonth: try body.warningMonth.map(month))
             let (problem, duplicates) = try ledger(context).recordProblem(report)
             let counts = try store.problemEventCounts()

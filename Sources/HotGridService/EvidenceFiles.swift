@@ -37,9 +37,6 @@ struct EvidenceFiles {
                           byteCount: file.data.count)
     }
 
-    /// Reads the file at `path`, stores its bytes and describes it.
-    func store(path: String) throws -> Attachment { try store(EvidenceFile(path: path)) }
-
     /// The attachments whose file is missing or no longer has its hash.
     func damaged(_ attachments: [Attachment]) -> [(Attachment, String)] {
         attachments.compactMap { a in
