@@ -36,6 +36,8 @@ let package = Package(
         .target(name: "HotGridGeo", dependencies: ["HotGridCore", "CGDAL"]),
         // Numbers on dense arrays: validity-aware aggregation, resampling. No GDAL, no database.
         .target(name: "HotGridAnalysis", dependencies: ["HotGridCore"]),
+        // The pages, maps and charts people read, as HTML that escapes text by default. Core's values only.
+        .target(name: "HotGridPages", dependencies: ["HotGridCore"]),
         // A synthetic region with known emissions and weather, written in the public input formats.
         .target(name: "HotGridSimulation", dependencies: ["HotGridCore", "HotGridGeo"]),
         // What HotGrid stores, as capability protocols (region, fields, stations, hotspots, warnings,
@@ -49,7 +51,7 @@ let package = Package(
         // Use cases shared by the command line and the server.
         .target(
             name: "HotGridService",
-            dependencies: ["HotGridCore", "HotGridGeo", "HotGridAnalysis", "HotGridStore",
+            dependencies: ["HotGridCore", "HotGridGeo", "HotGridAnalysis", "HotGridStore", "HotGridPages",
                            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth")],
             resources: [.copy("Resources/boundaries")]
         ),
@@ -57,12 +59,12 @@ let package = Package(
         // simulated worlds, the method's skill on them, the demo's sample ledger, benchmarks.
         .target(
             name: "HotGridLab",
-            dependencies: ["HotGridService", "HotGridSimulation", "HotGridStore", "HotGridCore", "HotGridGeo", "HotGridAnalysis"]
+            dependencies: ["HotGridService", "HotGridSimulation", "HotGridStore", "HotGridPages", "HotGridCore", "HotGridGeo", "HotGridAnalysis"]
         ),
         // Hummingbird 2: the JSON/GeoJSON/CSV API, server-rendered pages, authentication.
         .target(
             name: "HotGridServer",
-            dependencies: ["HotGridService", "HotGridStore", "HotGridCore", .product(name: "Hummingbird", package: "hummingbird"),
+            dependencies: ["HotGridService", "HotGridStore", "HotGridPages", "HotGridCore", .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "HummingbirdCore", package: "hummingbird"),
                            .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "Logging", package: "swift-log"),
                            .product(name: "MultipartKit", package: "multipart-kit"), .product(name: "NIOCore", package: "swift-nio"),

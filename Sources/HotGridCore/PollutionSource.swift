@@ -51,3 +51,28 @@ public struct PollutionSource: Hashable, Sendable, Codable {
         self.notes = notes
     }
 }
+
+/// A source as a viewer may see it: outside the viewer's area its business secrets are withheld.
+public struct SourceView: Sendable {
+    public let id: Int
+    public let cell: CellID
+    public let kind: SourceKind
+    /// nil where withheld.
+    public let name: String?
+    public let position: LonLat?
+    public let censusID: String?
+    public let operatorName: String?
+    public let notes: String?
+    public var isRedacted: Bool { name == nil }
+
+    public init(id: Int, cell: CellID, kind: SourceKind, name: String?, position: LonLat?, censusID: String?, operatorName: String?, notes: String?) {
+        self.id = id
+        self.cell = cell
+        self.kind = kind
+        self.name = name
+        self.position = position
+        self.censusID = censusID
+        self.operatorName = operatorName
+        self.notes = notes
+    }
+}

@@ -91,7 +91,7 @@ public struct LedgerBenchmark {
         started = Date()
         let audit = try AuditCheck.run(store: store)
         let verifySeconds = Date().timeIntervalSince(started)
-        guard audit.isIntact else { throw LedgerError.invalid(field: "audit", reason: audit.findings.map(\.description).joined(separator: "; ")) }
+        guard audit.isIntact else { throw LedgerError.invalid(field: .audit, reason: audit.findings.map(\.description).joined(separator: "; ")) }
         return Result(problems: problems, statusChanges: changes, recordSeconds: recordSeconds, changeSeconds: changeSeconds,
                       statisticsSeconds: statisticsSeconds, verifySeconds: verifySeconds, auditEntries: audit.entries)
     }

@@ -52,7 +52,7 @@ public struct SampleLedger {
     public func run() throws -> Summary {
         let store = accounts.store
         guard try store.persons().isEmpty else {
-            throw LedgerError.invalid(field: "staff", reason: "this database already has staff; the sample ledger starts from none, so run it on a new database")
+            throw LedgerError.invalid(field: .staff, reason: "this database already has staff; the sample ledger starts from none, so run it on a new database")
         }
         guard let list = try store.warningList(month: month) else { throw WarningError.noWarningList(month) }
         let (city, cells) = try Self.cityWithThreeWarnedCells(list, store: store)
@@ -62,7 +62,7 @@ public struct SampleLedger {
         let staff = try addStaff(city: city.code)
         try fieldWork(staff, cells: cells, city: city.code, scratch: scratch)
         let audit = try AuditCheck.run(store: store)
-        guard audit.isIntact else { throw LedgerError.invalid(field: "audit", reason: audit.findings.map(\.description).joined(separator: "; ")) }
+        guard audit.isIntact else { throw LedgerError.invalid(field: .audit, reason: audit.findings.map(\.description).joined(separator: "; ")) }
         let statistics = try LedgerReport(ledger: Ledger(store: store, actor: staff.officer.id, clock: clock)).statistics(by: .city, asOf: clock.today)
         return Summary(cityCode: city.code, cityName: city.name, cells: cells.map(\.id), logins: Self.logins.map(\.login),
                        statistics: statistics.total, auditEntries: audit.entries)
@@ -76,7 +76,7 @@ public struct SampleLedger {
         let byCity = Dictionary(grouping: warned, by: \.cityCode)
         guard let code = warned.first(where: { byCity[$0.cityCode]!.count >= 3 })?.cityCode,
               let city = try store.cities().first(where: { $0.code == code }) else {
-            throw LedgerError.invalid(field: "month", reason: "no city has three warned cells in \(list.month); warn more cells per city (hotgrid warn --count 3)")
+            throw LedgerError.invalid(field: .month, reason: "no city has three warned cells in \(list.month); warn more cells per city (hotgrid warn --count 3)")
         }
         return (city, Array(byCity[code]!.prefix(3)))
     }

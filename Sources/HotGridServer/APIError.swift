@@ -1,4 +1,5 @@
 import Foundation
+import HotGridPages
 import HotGridService
 import HotGridStore
 import Hummingbird
@@ -39,30 +40,9 @@ struct APIError: Error, HTTPResponseError {
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
-    /// The error as a page, for a browser on any route outside `/api`: what happened in the
-    /// ministry's words first, the message, and the way on (signing in, for a 401).
+    /// The error as a page, for a browser on any route outside `/api`.
     func page(for request: Request) -> Response {
-        let language = Portal.Language(request)
-        let (zh, en): (String, String) = switch status.code {
-        case 400: ("请求有误", "Bad request")
-        case 401: ("请先登录", "Sign in first")
-        case 403: ("无权访问", "Not allowed")
-        case 404: ("未找到", "Not found")
-        case 409: ("与当前状态冲突", "Conflict")
-        case 413: ("内容过大", "Too large")
-        case 422: ("无法办理", "Cannot be done")
-        case 429: ("请求过于频繁", "Too many requests")
-        case 503: ("暂时无法服务", "Unavailable")
-        default: ("服务器内部错误", "Internal error")
-        }
-        let next = status == .unauthorized
-            ? "<a href=\"/login\(language.query)\">\(language.t("登录", "Sign in"))</a> · " : ""
-        let body = """
-            <h1>\(language.t(zh, en)) <small>\(status.code)</small></h1>
-            <p class="error">\(HTML.escape(message))</p>
-            <p>\(next)<a href="/staff\(language.query)">\(language.t("工作台", "Workspace"))</a> · <a href="/\(language.query)">\(language.t("首页", "Home"))</a></p>
-            """
-        var response = JSONBody.html(Portal.frame(language.english ? en : zh, language, body), status: status)
+        var response = JSONBody.html(ErrorPage.render(status: Int(status.code), message: message, Language(request)), status: status)
         if let retryAfter { response.headers[.retryAfter] = String(retryAfter) }
         return response
     }
@@ -72,29 +52,30 @@ struct APIError: Error, HTTPResponseError {
         switch error {
         case let e as APIError: return e
         case let e as LedgerError:
+            let message = e.message(for: .api)
             switch e {
-            case .forbidden: return APIError(status: .forbidden, code: "forbidden", message: e.description)
-            case .unknownPerson, .unknownCell, .notFound: return APIError(status: .notFound, code: "not_found", message: e.description)
-            case .transitionNotAllowed, .closed, .changedSinceRead: return APIError(status: .conflict, code: "conflict", message: e.description)
-            case .commentRequired: return APIError(status: .unprocessableContent, code: "invalid", message: e.description, fields: ["comment": "required"])
-            case let .invalid(field, reason): return APIError(status: .unprocessableContent, code: "invalid", message: e.description, fields: [field: reason])
-            case let .missingField(_, field): return APIError(status: .unprocessableContent, code: "invalid", message: e.description, fields: [field: "required"])
-            case .evidenceRequired: return APIError(status: .unprocessableContent, code: "invalid", message: e.description, fields: ["evidence": "required"])
-            case .badRow: return APIError(status: .unprocessableContent, code: "invalid", message: e.description)
+            case .forbidden: return APIError(status: .forbidden, code: "forbidden", message: message)
+            case .unknownPerson, .unknownCell, .notFound: return APIError(status: .notFound, code: "not_found", message: message)
+            case .transitionNotAllowed, .closed, .changedSinceRead: return APIError(status: .conflict, code: "conflict", message: message)
+            case let .invalid(field, reason):
+                return APIError(status: .unprocessableContent, code: "invalid", message: message, fields: [field.name(for: .api): reason])
+            case .commentRequired, .missingField, .evidenceRequired, .badRow, .badFile:
+                return APIError(status: .unprocessableContent, code: "invalid", message: message,
+                                fields: e.field.map { [$0.name(for: .api): "required"] })
             }
         case let e as WarningError:
             switch e {
             case .noWarningList, .noPublication, .unknownCell, .noMeans, .noHotspotList:
-                return APIError(status: .notFound, code: "not_found", message: e.description)
-            default: return APIError(status: .unprocessableContent, code: "invalid", message: e.description)
+                return APIError(status: .notFound, code: "not_found", message: e.message(for: .api))
+            default: return APIError(status: .unprocessableContent, code: "invalid", message: e.message(for: .api))
             }
         case let e as SelectionError:
             switch e {
-            case .noList, .noPreviousList, .noEstimate: return APIError(status: .notFound, code: "not_found", message: e.description)
-            case .noMeteorology, .noResampling: return APIError(status: .unprocessableContent, code: "invalid", message: e.description)
+            case .noList, .noPreviousList, .noEstimate: return APIError(status: .notFound, code: "not_found", message: e.message(for: .api))
+            case .noMeteorology, .noResampling: return APIError(status: .unprocessableContent, code: "invalid", message: e.message(for: .api))
             }
         case let e as StoreError:
-            if case .conflict = e { return APIError(status: .conflict, code: "conflict", message: e.description) }
+            if case .conflict = e { return APIError(status: .conflict, code: "conflict", message: e.message(for: .api)) }
             return nil
         case is NIOTooManyBytesError:
             // A body sent without a length (chunked) that outgrew the limit while it was read.

@@ -1,4 +1,5 @@
 import Foundation
+import HotGridPages
 import Hummingbird
 
 /// The API's one JSON envelope: `{"meta": {"page", "limit", "found"}, "results": [...]}`.
@@ -78,7 +79,7 @@ enum JSONBody {
         Response(status: status, headers: [.contentType: contentType], body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
-    static func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
-        bytes(Data(text.utf8), status: status, contentType: "text/html; charset=utf-8")
+    static func html(_ page: HTML, status: HTTPResponse.Status = .ok) -> Response {
+        bytes(page.data, status: status, contentType: "text/html; charset=utf-8")
     }
 }

@@ -13,29 +13,31 @@ struct PublicAPI: Sendable {
 
     func register(on api: RouterGroup<AppRequestContext>) {
         api.get("hotspots") { request, _ in
-            Envelope(try catalog.hotspots(year: try request.int("year"), city: request.uri.queryParameters.get("city")), paging: try Paging(request))
+            let list = try catalog.hotspots(year: try request.int("year"), city: request.uri.queryParameters.get("city"))
+            return Envelope(list.cells.map { PublicRows.Hotspot(year: list.year, entry: $0) }, paging: try Paging(request))
         }
         api.get("warnings") { request, _ in
             let month = try request.month("month") ?? catalog.latestWarningMonth()
             guard let month, let stamp = try catalog.warningStamp(month) else { throw APIError.notFound("no warning list yet") }
             let city = request.uri.queryParameters.get("city"), paging = try Paging(request)
             return try cache.response(key: "\(month)|\(city ?? "")|\(paging.page)|\(paging.limit)|\(stamp)") {
-                try Envelope(catalog.warnings(month: month, city: city), paging: paging).data()
+                try Envelope(catalog.warnings(month: month, city: city).map { PublicRows.Warning(month: month, warned: $0) }, paging: paging).data()
             }
         }
         api.get("means") { request, _ in
             guard let month = try request.month("month") else { throw APIError.badRequest("give month=YYYY-MM", fields: ["month": ""]) }
             let q = request.uri.queryParameters
             guard let rows = try catalog.monthlyMeans(month: month, city: q.get("city"), county: q.get("county")) else {
-                throw APIError.notFound("no daily estimate in \(month); run hotgrid estimate")
+                throw APIError.notFound("no daily estimate in \(month)")
             }
-            return Envelope(rows, paging: try Paging(request))
+            return Envelope(rows.map { PublicRows.Mean(month: month, mean: $0) }, paging: try Paging(request))
         }
         api.get("escalations") { request, _ in
-            Envelope(try catalog.escalations(month: try request.month("month"), city: request.uri.queryParameters.get("city")), paging: try Paging(request))
+            Envelope(try catalog.escalations(month: try request.month("month"), city: request.uri.queryParameters.get("city")).map(PublicRows.EscalationRow.init),
+                     paging: try Paging(request))
         }
         api.get("publications") { request, _ in
-            Envelope(try catalog.publications(month: try request.month("month")), paging: try Paging(request))
+            Envelope(try catalog.publications(month: try request.month("month")).map(PublicRows.PublicationInfo.init), paging: try Paging(request))
         }
         api.get("publications/:id/:format") { request, context in
             guard let id = context.parameters.get("id", as: Int.self) else { throw APIError.notFound("no such publication") }
@@ -53,7 +55,7 @@ struct PublicAPI: Sendable {
         }
         api.get("cells/:id") { _, context in
             guard let id = context.parameters.get("id").flatMap(CellID.init) else { throw APIError.notFound("cell ids look like 3K-R01234-C05678") }
-            return try JSONBody.response(catalog.cellReport(id))
+            return try JSONBody.response(PublicRows.CellReport(record: catalog.cellReport(id)))
         }
         api.get("collections") { request, _ in
             try JSONBody.response(["collections": Collection.allCases.map { c in
@@ -144,9 +146,10 @@ struct PublicAPI: Sendable {
                 guard let y = Int(text), text.count == 4 else { throw APIError.badRequest("datetime is a year, YYYY", fields: ["datetime": text]) }
                 return y
             }
-            for h in try catalog.hotspots(year: year) where catalog.cell(CellID(h.place.cellID)!, in: bbox) {
-                features.append((CellID(h.place.cellID)!, ["cell_id": .text(h.place.cellID), "rank": .number(Double(h.rank)), "year": .number(Double(h.year)),
-                                                          "city_code": .text(h.place.cityCode), "county_name": .text(h.place.countyName)]))
+            let list = try catalog.hotspots(year: year)
+            for h in list.cells where catalog.cell(h.place.cell, in: bbox) {
+                features.append((h.place.cell, ["cell_id": .text(h.place.cell.description), "rank": .number(Double(h.value.rank)), "year": .number(Double(list.year)),
+                                                "city_code": .text(h.place.cityCode), "county_name": .text(h.place.countyName)]))
             }
         case .warnings:
             let month = try datetime.map { text -> Month in
@@ -154,9 +157,11 @@ struct PublicAPI: Sendable {
                 return m
             } ?? catalog.latestWarningMonth()
             guard let month else { throw APIError.notFound("no warning list yet") }
-            for w in try catalog.warnings(month: month) where catalog.cell(CellID(w.place.cellID)!, in: bbox) {
-                features.append((CellID(w.place.cellID)!, ["cell_id": .text(w.place.cellID), "month": .text(w.month), "reasons": .text(w.reasons.joined(separator: ";")),
-                                                          "pm25": .number((w.pm25 * 10).rounded() / 10), "city_code": .text(w.place.cityCode), "county_name": .text(w.place.countyName)]))
+            for w in try catalog.warnings(month: month) where catalog.cell(w.place.cell, in: bbox) {
+                features.append((w.place.cell, ["cell_id": .text(w.place.cell.description), "month": .text(month.description),
+                                                "reasons": .text(w.value.reasons.map(\.rawValue).joined(separator: ";")),
+                                                "pm25": .number(PublicRows.rounded(w.value.pm25, 10)), "city_code": .text(w.place.cityCode),
+                                                "county_name": .text(w.place.countyName)]))
             }
         }
         let page = features.dropFirst(offset).prefix(limit)

@@ -19,13 +19,13 @@ public struct Accounts: Sendable {
     public func addUser(login: String, password: String, name: String, role: Role, scope: StaffScope, department: String? = nil,
                         actor: Int?) throws -> Person {
         try check(login: login, password: password)
-        guard try store.credential(login: login) == nil else { throw LedgerError.invalid(field: "login", reason: "\(login) is taken; choose another") }
+        guard try store.credential(login: login) == nil else { throw LedgerError.invalid(field: .login, reason: "\(login) is taken; choose another") }
         let person: Person
         if try store.persons().isEmpty {
-            guard role == .admin else { throw LedgerError.invalid(field: "--role", reason: "the first user of a database is its admin") }
+            guard role == .admin else { throw LedgerError.invalid(field: .role, reason: "the first user of a database is its admin") }
             person = try Ledger.addFirstAdmin(store: store, name: name)
         } else {
-            guard let actor else { throw LedgerError.invalid(field: "--as", reason: "an admin adds users: give your person id") }
+            guard let actor else { throw LedgerError.invalid(field: .actor, reason: "an admin adds users: give your person id") }
             person = try Ledger(store: store, actor: actor).addPerson(name: name, role: role, scope: scope, department: department, phone: nil)
         }
         try store.setCredential(person: person.id, login: login, passwordHash: Bcrypt.hash(password, cost: cost), actor: actor ?? person.id)
@@ -38,17 +38,17 @@ public struct Accounts: Sendable {
         try check(login: login, password: password)
         guard try store.person(id: person) != nil else { throw LedgerError.unknownPerson(person) }
         if let holder = try store.credential(login: login)?.person, holder != person {
-            throw LedgerError.invalid(field: "login", reason: "\(login) belongs to person #\(holder); choose another")
+            throw LedgerError.invalid(field: .login, reason: "\(login) belongs to person #\(holder); choose another")
         }
         try store.setCredential(person: person, login: login, passwordHash: Bcrypt.hash(password, cost: cost), actor: actor)
     }
 
     private func check(login: String, password: String) throws {
         guard login.count >= 3, login.allSatisfy({ $0.isLetter || $0.isNumber || "._-@".contains($0) }) else {
-            throw LedgerError.invalid(field: "login", reason: "use 3 or more letters, digits, '.', '_', '-' or '@'")
+            throw LedgerError.invalid(field: .login, reason: "use 3 or more letters, digits, '.', '_', '-' or '@'")
         }
         guard password.count >= Self.minimumPasswordLength else {
-            throw LedgerError.invalid(field: "password", reason: "use at least \(Self.minimumPasswordLength) characters")
+            throw LedgerError.invalid(field: .password, reason: "use at least \(Self.minimumPasswordLength) characters")
         }
     }
 

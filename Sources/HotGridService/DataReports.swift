@@ -17,16 +17,16 @@ public struct DataReportDesk: Sendable {
     /// Stores the report (audited, with no acting person) and returns it with the officer it went to.
     public func submit(cell: CellID?, city: String?, message: String, contact: String?) throws -> (report: DataReport, officer: Person?) {
         let text = message.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty, text.count <= 4000 else { throw LedgerError.invalid(field: "message", reason: "say what looks wrong, in at most 4000 characters") }
+        guard !text.isEmpty, text.count <= 4000 else { throw LedgerError.invalid(field: .message, reason: "say what looks wrong, in at most 4000 characters") }
         let reach = contact?.trimmingCharacters(in: .whitespacesAndNewlines).nonEmpty
-        guard (reach?.count ?? 0) <= 200 else { throw LedgerError.invalid(field: "contact", reason: "at most 200 characters") }
+        guard (reach?.count ?? 0) <= 200 else { throw LedgerError.invalid(field: .contact, reason: "at most 200 characters") }
         let cityCode: String
         if let cell {
             guard let place = places.byCell[cell] else { throw LedgerError.unknownCell(cell.description) }
             cityCode = place.cityCode
         } else {
             guard let city, places.byCell.values.contains(where: { $0.cityCode == city }) else {
-                throw LedgerError.invalid(field: "city", reason: "name a cell, or a city of this region")
+                throw LedgerError.invalid(field: .city, reason: "name a cell, or a city of this region")
             }
             cityCode = city
         }
@@ -58,9 +58,9 @@ extension Ledger {
         guard actor.role != .auditor else {
             throw LedgerError.forbidden(person: actor.id, role: actor.role, action: "answer data reports", reason: "auditors read, officers answer")
         }
-        let answer = try FreeText.checked(text, field: "answer", limit: FreeText.long)
+        let answer = try FreeText.checked(text, field: .answer, limit: FreeText.long)
         guard !answer.isEmpty else { throw LedgerError.commentRequired }
-        guard report.status == .open else { throw LedgerError.invalid(field: "report #\(id)", reason: "it was answered on \(report.answeredAt ?? "")") }
+        guard report.status == .open else { throw LedgerError.invalid(field: .report, reason: "#\(id) was answered on \(report.answeredAt ?? "")") }
         return try store.ledger(actor: actor.id) { w in
             try w.answerDataReport(id: id, answer: answer, at: Date().formatted(.iso8601))
             return try w.dataReport(id: id) ?? report

@@ -17,7 +17,7 @@ public struct EvidenceFile: Sendable {
     /// The file at `path`; a file that cannot be read is named in the error.
     public init(path: String) throws {
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw LedgerError.invalid(field: path, reason: "cannot read it (\(error.localizedDescription))")
+            throw LedgerError.badFile(path: path, reason: "cannot read it (\(error.localizedDescription))")
         }
         fileName = URL(fileURLWithPath: path).lastPathComponent
     }

@@ -86,22 +86,22 @@ public struct LedgerBatch {
                 throw LedgerError.notFound(what: "source", id: "#\(sourceID)")
             }
             if let cell, cell != source.cell {
-                throw LedgerError.invalid(field: "--cell", reason: "source #\(sourceID) lies in \(source.cell), not \(cell)")
+                throw LedgerError.invalid(field: .cell, reason: "source #\(sourceID) lies in \(source.cell), not \(cell)")
             }
             position = position ?? source.position
             cell = source.cell
         }
-        guard let position else { throw LedgerError.invalid(field: "--lon/--lat", reason: "say where the problem is, or name its --source") }
-        let located = try ledger.cell(at: position, field: "--lon/--lat")
+        guard let position else { throw LedgerError.invalid(field: .position, reason: "say where the problem is, or name its source") }
+        let located = try ledger.cell(at: position, field: .position)
         if let cell, cell != located {
-            throw LedgerError.invalid(field: "--lon/--lat", reason: "the position lies in \(located), not in \(cell)")
+            throw LedgerError.invalid(field: .position, reason: "the position lies in \(located), not in \(cell)")
         }
         try ledger.policy.check(.recordProblem, at: ledger.place(located))
-        let description = try FreeText.checked(report.description, field: "--description", limit: FreeText.long, required: "say what the problem is")
+        let description = try FreeText.checked(report.description, field: .description, limit: FreeText.long, required: "say what the problem is")
         let foundOn = report.foundOn ?? ledger.today
-        guard foundOn <= ledger.today else { throw LedgerError.invalid(field: "--found-on", reason: "\(foundOn) is in the future") }
+        guard foundOn <= ledger.today else { throw LedgerError.invalid(field: .foundOn, reason: "\(foundOn) is in the future") }
         guard foundOn >= FreeText.earliestFinding else {
-            throw LedgerError.invalid(field: "--found-on", reason: "\(foundOn) is before \(FreeText.earliestFinding), when PM2.5 monitoring began")
+            throw LedgerError.invalid(field: .foundOn, reason: "\(foundOn) is before \(FreeText.earliestFinding), when PM2.5 monitoring began")
         }
         // Same category within 100 m, found in the 90 days up to this one, not themselves duplicates.
         let duplicates = try writer.problems(category: report.category, since: foundOn.advanced(by: -Ledger.duplicateWindowDays),
@@ -120,7 +120,7 @@ public struct LedgerBatch {
     public func act(problem id: Int, _ action: ProblemAction, comment: String, department: String? = nil, deadline: Day? = nil,
                     duplicateOf: Int? = nil, evidence: [Attachment] = [], seenEvents: Int? = nil) throws -> Problem {
         guard !comment.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw LedgerError.commentRequired }
-        let comment = try FreeText.checked(comment, field: "--comment", limit: FreeText.long)
+        let comment = try FreeText.checked(comment, field: .comment, limit: FreeText.long)
         guard var problem = try writer.problem(id: id) else { throw LedgerError.notFound(what: "problem", id: "#\(id)") }
         let status = problem.status
         try ledger.policy.check(.act(action), at: ledger.place(problem.cell), problem: problem)
@@ -130,39 +130,39 @@ public struct LedgerBatch {
         if action == .verify, evidence.isEmpty { throw LedgerError.evidenceRequired(action) }
         switch action {
         case .assign, .reassign:
-            guard let department else { throw LedgerError.missingField(action: action, field: "a responsible department (--department)") }
+            guard let department else { throw LedgerError.missingField(action: action, field: .department) }
             let known = try writer.departmentCodes()
             guard known.contains(department) else {
-                throw LedgerError.invalid(field: "--department", reason: "no department \(department); known: \(known.joined(separator: ", "))")
+                throw LedgerError.invalid(field: .department, reason: "no department \(department); known: \(known.joined(separator: ", "))")
             }
             let due = deadline ?? problem.deadline ?? problem.foundOn.advanced(by: problem.category.defaultDeadlineDays)
             guard due >= problem.foundOn else {
-                throw LedgerError.invalid(field: "--deadline", reason: "\(due) is before the problem was found (\(problem.foundOn))")
+                throw LedgerError.invalid(field: .deadline, reason: "\(due) is before the problem was found (\(problem.foundOn))")
             }
             // The category's rule is the longest a deadline may be (from the finding, or from today
             // when that time has passed); more time is an extension, not an assignment.
             let latest = max(problem.foundOn.advanced(by: problem.category.defaultDeadlineDays), ledger.today)
             guard due <= latest else {
-                throw LedgerError.invalid(field: "--deadline", reason: "\(due) is later than \(problem.category.chineseName)'s rule allows "
+                throw LedgerError.invalid(field: .deadline, reason: "\(due) is later than \(problem.category.chineseName)'s rule allows "
                     + "(\(problem.category.defaultDeadlineDays) days from \(problem.foundOn): \(latest))")
             }
             problem.department = department
             problem.deadline = due
         case .extend:
             // One period of the category's rule at a time, from the deadline it replaces.
-            guard let due = deadline else { throw LedgerError.missingField(action: action, field: "the new deadline (--deadline)") }
+            guard let due = deadline else { throw LedgerError.missingField(action: action, field: .deadline) }
             let current = problem.deadline ?? problem.foundOn.advanced(by: problem.category.defaultDeadlineDays)
             let latest = current.advanced(by: problem.category.defaultDeadlineDays)
             guard due > current, due <= latest else {
-                throw LedgerError.invalid(field: "--deadline", reason: "an extension moves the deadline \(current) later, by at most "
+                throw LedgerError.invalid(field: .deadline, reason: "an extension moves the deadline \(current) later, by at most "
                     + "\(problem.category.defaultDeadlineDays) days (\(problem.category.chineseName)): up to \(latest)")
             }
             problem.deadline = due
         case .markDuplicate:
-            guard let original = duplicateOf else { throw LedgerError.missingField(action: action, field: "the problem it repeats (--duplicate-of)") }
+            guard let original = duplicateOf else { throw LedgerError.missingField(action: action, field: .duplicateOf) }
             // An original outside the actor's area is answered as if it did not exist.
             guard original != id, let other = try writer.problem(id: original), other.status != .duplicate, ledger.covers(other.cell) else {
-                throw LedgerError.invalid(field: "--duplicate-of", reason: "#\(original) is not another recorded problem that is not itself a duplicate")
+                throw LedgerError.invalid(field: .duplicateOf, reason: "#\(original) is not another recorded problem that is not itself a duplicate")
             }
             problem.duplicateOf = original
         default: break

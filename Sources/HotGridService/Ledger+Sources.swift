@@ -2,20 +2,6 @@ import Foundation
 import HotGridCore
 import HotGridStore
 
-/// A source as a viewer may see it: outside the viewer's area its business secrets are withheld.
-public struct SourceView: Sendable {
-    public let id: Int
-    public let cell: CellID
-    public let kind: SourceKind
-    /// nil where withheld.
-    public let name: String?
-    public let position: LonLat?
-    public let censusID: String?
-    public let operatorName: String?
-    public let notes: String?
-    public var isRedacted: Bool { name == nil }
-}
-
 extension Ledger {
     /// Columns of a sources CSV; `name, kind, lon, lat` are required.
     public static let sourceColumns = ["name", "kind", "lon", "lat", "census_id", "operator", "notes"]
@@ -40,7 +26,7 @@ extension Ledger {
                 throw fail("lon/lat '\(c.value("lon", in: fields))', '\(c.value("lat", in: fields))' are not numbers")
             }
             let position = LonLat(longitude: lon, latitude: lat)
-            guard let cell = try? self.cell(at: position, field: "lon/lat") else { throw fail("\(lon), \(lat) lies outside the region's cells") }
+            guard let cell = try? self.cell(at: position, field: .position) else { throw fail("\(lon), \(lat) lies outside the region's cells") }
             do { try policy.check(.importSources, at: place(cell)) } catch let error as LedgerError { throw fail("\(error)") }
             let censusID = c.value("census_id", in: fields)
             guard censusID.isEmpty || census.insert(censusID).inserted else { throw fail("census_id \(censusID) appears twice") }
@@ -52,7 +38,7 @@ extension Ledger {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw LedgerError.invalid(field: path, reason: "not imported (\(error)); a census_id may already be known")
+            throw LedgerError.badFile(path: path, reason: "not imported (\(error)); a census_id may already be known")
         }
     }
 

@@ -30,7 +30,7 @@ public struct Ledger {
     /// Creates the first administrator of a database that has no staff yet.
     public static func addFirstAdmin(store: any Store, name: String) throws -> Person {
         guard try store.persons().isEmpty else {
-            throw LedgerError.invalid(field: "staff", reason: "this database already has staff; an admin adds people with `hotgrid staff add --as ID`")
+            throw LedgerError.invalid(field: .staff, reason: "this database already has staff; an admin adds people with `hotgrid staff add --as ID`")
         }
         return try store.ledger(actor: nil) { try $0.addPerson(Person(id: 0, name: name, role: .admin, scope: .region)) }
     }
@@ -47,7 +47,7 @@ public struct Ledger {
     }
 
     /// The cell holding `position`, which must lie in the region.
-    func cell(at position: LonLat, field: String) throws -> CellID {
+    func cell(at position: LonLat, field: InputField) throws -> CellID {
         guard let id = try? grid.cell(at: position, resolution: places.keys.first?.resolution ?? .m3000), places[id] != nil else {
             throw LedgerError.invalid(field: field, reason: "\(position.longitude), \(position.latitude) lies outside the region's cells")
         }
@@ -61,15 +61,15 @@ public struct Ledger {
         guard actor.role == .admin else {
             throw LedgerError.forbidden(person: actor.id, role: actor.role, action: "add staff", reason: "only an admin adds staff")
         }
-        let name = try FreeText.checked(name, field: "--name", limit: FreeText.short, required: "must not be empty")
-        let phone = try phone.map { try FreeText.checked($0, field: "--phone", limit: FreeText.short) }
+        let name = try FreeText.checked(name, field: .name, limit: FreeText.short, required: "must not be empty")
+        let phone = try phone.map { try FreeText.checked($0, field: .phone, limit: FreeText.short) }
         if role == .departmentOfficer {
             guard let department, try store.departments().contains(where: { $0.code == department }) else {
-                throw LedgerError.invalid(field: "--department", reason: "a department officer needs a known department ("
+                throw LedgerError.invalid(field: .department, reason: "a department officer needs a known department ("
                     + (try store.departments().map(\.code).joined(separator: ", ")) + ")")
             }
         } else if department != nil {
-            throw LedgerError.invalid(field: "--department", reason: "only department officers have a department")
+            throw LedgerError.invalid(field: .department, reason: "only department officers have a department")
         }
         try checkScope(scope, role: role)
         return try store.ledger(actor: actor.id) {
@@ -80,11 +80,11 @@ public struct Ledger {
     private func checkScope(_ scope: StaffScope, role: Role) throws {
         switch scope {
         case let .city(code) where !places.values.contains { $0.cityCode == code }:
-            throw LedgerError.invalid(field: "--scope", reason: "no city \(code) in this region")
+            throw LedgerError.invalid(field: .scope, reason: "no city \(code) in this region")
         case let .county(code) where !places.values.contains { $0.countyCode == code }:
-            throw LedgerError.invalid(field: "--scope", reason: "no county \(code) in this region")
+            throw LedgerError.invalid(field: .scope, reason: "no county \(code) in this region")
         case .assignedCells where ![.gridLeader, .gridSupervisor].contains(role):
-            throw LedgerError.invalid(field: "--scope", reason: "only grid leaders and supervisors work on their assigned cells")
+            throw LedgerError.invalid(field: .scope, reason: "only grid leaders and supervisors work on their assigned cells")
         default: break
         }
     }
@@ -92,12 +92,12 @@ public struct Ledger {
     /// Makes `personID` the grid leader or grid supervisor of `cell`.
     public func assign(cell: CellID, duty: Role, person personID: Int) throws {
         guard duty == .gridLeader || duty == .gridSupervisor else {
-            throw LedgerError.invalid(field: "--duty", reason: "a cell has a grid_leader and a grid_supervisor")
+            throw LedgerError.invalid(field: .duty, reason: "a cell has a grid_leader and a grid_supervisor")
         }
         try policy.check(.manageStaff, at: place(cell))
         guard let person = try store.person(id: personID) else { throw LedgerError.unknownPerson(personID) }
         guard person.role == duty else {
-            throw LedgerError.invalid(field: "--person", reason: "#\(personID) is a \(person.role.rawValue), not a \(duty.rawValue)")
+            throw LedgerError.invalid(field: .person, reason: "#\(personID) is a \(person.role.rawValue), not a \(duty.rawValue)")
         }
         try store.ledger(actor: actor.id) { try $0.assign(cell: cell, duty: duty, person: personID) }
     }
@@ -107,8 +107,8 @@ public struct Ledger {
         guard actor.role == .admin else {
             throw LedgerError.forbidden(person: actor.id, role: actor.role, action: "add departments", reason: "only an admin adds departments")
         }
-        let code = try FreeText.checked(code, field: "--code", limit: FreeText.short, required: "must not be empty")
-        let name = try FreeText.checked(name, field: "--name", limit: FreeText.short, required: "must not be empty")
+        let code = try FreeText.checked(code, field: .code, limit: FreeText.short, required: "must not be empty")
+        let name = try FreeText.checked(name, field: .name, limit: FreeText.short, required: "must not be empty")
         try store.ledger(actor: actor.id) { try $0.addDepartment(Department(code: code, name: name)) }
     }
 
@@ -117,7 +117,7 @@ public struct Ledger {
     /// Records a patrol of `cell` with its findings (possibly "nothing found") and files (GPS track, photos).
     public func recordPatrol(cell: CellID, day: Day, findings: String, files: [EvidenceFile]) throws -> Patrol {
         try policy.check(.recordPatrol, at: place(cell))
-        let findings = try FreeText.checked(findings, field: "--findings", limit: FreeText.long, required: "say what was found, or \"nothing found\"")
+        let findings = try FreeText.checked(findings, field: .findings, limit: FreeText.long, required: "say what was found, or \"nothing found\"")
         let attachments = try storeEvidence(files)
         return try store.ledger(actor: actor.id) { w in
             for a in attachments { try w.addAttachment(a) }
@@ -129,7 +129,7 @@ public struct Ledger {
     public func recordInspection(source sourceID: Int, month: Month, day: Day, note: String) throws -> Inspection {
         guard let source = try store.source(id: sourceID) else { throw LedgerError.notFound(what: "source", id: "#\(sourceID)") }
         try policy.check(.recordInspection, at: place(source.cell))
-        let note = try FreeText.checked(note, field: "--note", limit: FreeText.long)
+        let note = try FreeText.checked(note, field: .note, limit: FreeText.long)
         return try store.ledger(actor: actor.id) {
             try $0.addInspection(Inspection(id: 0, cell: source.cell, month: month, sourceID: sourceID, inspector: actor.id, day: day,
                                             note: note.isEmpty ? "inspected" : note))
@@ -159,7 +159,7 @@ public enum FreeText {
 
     /// `text` without surrounding white space; refused, naming `field`, when longer than `limit`
     /// characters or, with `required` (what to say instead), when empty.
-    public static func checked(_ text: String, field: String, limit: Int, required: String? = nil) throws -> String {
+    public static func checked(_ text: String, field: InputField, limit: Int, required: String? = nil) throws -> String {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if let required, trimmed.isEmpty { throw LedgerError.invalid(field: field, reason: required) }
         guard trimmed.count <= limit else {

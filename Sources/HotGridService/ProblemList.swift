@@ -1,5 +1,6 @@
 import Foundation
 import HotGridCore
+import HotGridPages
 import HotGridStore
 
 /// "One hotspot cell, one problem list" (一格一单): for a warned cell and month, every source in
@@ -56,27 +57,9 @@ public struct ProblemList {
     }
 
     /// A page to print and take into the field.
-    public var html: String {
-        let reasons = warning?.reasons.map(\.chineseName).joined(separator: "、") ?? "本月未预警 not warned this month"
-        let heads = ["来源 Source", "类型 Kind", "名称 Name", "普查编码 Census id", "检查 Inspected", "检查人 Inspector", "问题 Problem",
-                     "类别 Category", "描述 Description", "状态 Status", "责任部门 Department", "时限 Deadline", "超期 Overdue"]
-        let body = rows.map { r -> String in
-            let shown = [r[2], r[3], r[4], r[5], r[6], r[7], r[9], r[10], r[11], r[12], r[13], r[14], r[15]]
-            return "<tr>" + shown.map { "<td>\(HTML.escape($0))</td>" }.joined() + "</tr>"
-        }.joined(separator: "\n")
-        return """
-            <!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>一格一单 \(cell) \(month)</title>
-            <style>body{font-family:"Noto Sans CJK SC",sans-serif;margin:1.5rem;color:#1d2733}table{border-collapse:collapse;width:100%;\
-            font-size:.85rem}th,td{border:1px solid #bcc6d0;padding:.2rem .35rem;text-align:left;vertical-align:top}th{background:#eef2f5}\
-            .en{color:#5b6b7b;font-size:.85em}@media print{body{margin:0}}</style></head><body>
-            <h1>热点网格问题清单（一格一单） <span class="en">One cell, one problem list</span></h1>
-            <p>网格 Cell <b>\(cell)</b> · 月份 Month <b>\(month)</b> · 预警类型 Reasons: \(HTML.escape(reasons))</p>
-            <p>网格长 Grid leader: \(HTML.escape(staff[.gridLeader]?.name ?? "未指定 none")) · 网格监督员 Supervisor: \
-            \(HTML.escape(staff[.gridSupervisor]?.name ?? "未指定 none"))</p>
-            <table><thead><tr>\(heads.map { "<th>\($0)</th>" }.joined())</tr></thead><tbody>
-            \(body)
-            </tbody></table></body></html>
-
-            """
+    public var page: ProblemSheetPage {
+        ProblemSheetPage(cell: cell, month: month, reasons: warning?.reasons, gridLeader: staff[.gridLeader]?.name,
+                         gridSupervisor: staff[.gridSupervisor]?.name,
+                         rows: rows.map { r in [r[2], r[3], r[4], r[5], r[6], r[7], r[9], r[10], r[11], r[12], r[13], r[14], r[15]] })
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import HotGridCore
+import HotGridPages
 import HotGridStore
 
 /// `hotgrid publish`: the month's public warning list, frozen.
@@ -39,8 +40,18 @@ public struct Publishing {
         switch format {
         case .csv: return Data(publication.content.utf8)
         case .geojson: return try geojson(publication)
-        case .html: return Data(try PublicationPage(publication: publication, records: try records(publication), store: store).html.utf8)
+        case .html: return try page(publication).html.data
         }
+    }
+
+    /// The publication's page: its frozen rows over the region's cells, shading the hotspot cells
+    /// stored with it (publications from before those were stored shade the list as it stands).
+    private func page(_ publication: Publication) throws -> PublicationPage {
+        let cityNames = Dictionary(try store.cities().map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let hotspotYear = try store.warningList(month: publication.month)?.hotspotYear
+        let shaded = try publication.hotspotCells ?? hotspotYear.flatMap { try store.hotspotList(year: $0) }?.entries.map(\.cell) ?? []
+        return PublicationPage(publication: publication, records: try records(publication), cells: try store.cells(), cityNames: cityNames,
+                               shaded: Set(shaded))
     }
 
     /// Hex SHA-256 of `data`.

@@ -1,5 +1,7 @@
+import HotGridCore
+
 /// Why the store could not do what was asked, said so the user can act.
-public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum StoreError: ExplainedError, Equatable, Sendable {
     case alreadyExists(path: String)
     case notFound(path: String)
     case notAHotGridDatabase(path: String, reason: String)
@@ -7,14 +9,14 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The data changed under the request (another user was quicker).
     case conflict(String)
 
-    public var description: String {
+    public func message(for audience: Audience) -> String {
         switch self {
         case let .alreadyExists(path):
-            "\(path) already exists. Pass --force to replace it, or choose another --db."
+            audience.text("\(path) already exists.", commandLineHint: "Pass --force to replace it, or choose another --db.")
         case let .notFound(path):
-            "\(path) does not exist. Create it first with `hotgrid init --db \(path) --region 2+26`."
+            audience.text("\(path) does not exist.", commandLineHint: "Create it first with `hotgrid init --db \(path) --region 2+26`.")
         case let .notAHotGridDatabase(path, reason):
-            "\(path) is not a HotGrid database (\(reason)). Point --db at a file made by `hotgrid init`."
+            audience.text("\(path) is not a HotGrid database (\(reason)).", commandLineHint: "Point --db at a file made by `hotgrid init`.")
         case let .writeFailed(path, reason):
             "cannot write \(path): \(reason)"
         case let .conflict(reason):

@@ -87,7 +87,7 @@ struct EvaluateCommand: ParsableCommand {
                          name, group.count, v.median, v.lowest, v.fieldHolds ? "yes" : "no"))
         }
         if let report {
-            try OutputFile.write(Data(SkillReport(results: results, region: region, year: year).html.utf8), to: report)
+            try OutputFile.write(SkillReport(results: results, region: region, year: year).page.html.data, to: report)
             say("Report: \(report)")
         }
         say(String(format: "Done in %.1f s, peak memory %d MB", Date().timeIntervalSince(started), peakMemoryMegabytes()))

@@ -182,6 +182,6 @@ struct ProblemSheetCommand: ParsableCommand {
     func run() throws {
         guard format != .geojson else { throw ValidationError("--format is csv or html.") }
         let sheet = try ProblemList(ledger: staff.ledger(), cell: cell, month: month)
-        try OutputFile.write(format == .csv ? sheet.csv : Data(sheet.html.utf8), to: out)
+        try OutputFile.write(format == .csv ? sheet.csv : sheet.page.html.data, to: out)
     }
 }

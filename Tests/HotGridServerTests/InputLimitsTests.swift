@@ -32,7 +32,7 @@ struct InputLimitsTests {
             try await client.execute(uri: "/api/v1/problems", method: .post, headers: [.contentType: "application/json", .authorization: "Bearer \(bearer)"],
                                      body: body(huge)) { r in
                 let fields = (try json(r)["error"] as? [String: Any])?["fields"] as? [String: String]
-                #expect(r.status == .unprocessableContent && fields?.keys.contains("--description") == true, "\(fields ?? [:])")
+                #expect(r.status == .unprocessableContent && fields?.keys.contains("description") == true, "\(fields ?? [:])")
             }
         }
         #expect(try world.store.problems().isEmpty)
@@ -46,6 +46,36 @@ struct InputLimitsTests {
             for (uri, text) in [("/api/v1/problems", "{\"category\": 5}"), ("/api/v1/problems/1/actions", "not json"), ("/api/v1/data-reports/1/answer", "{}")] {
                 try await client.execute(uri: uri, method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: text)) { r in
                     #expect(r.status == .unauthorized, "\(uri)")
+                }
+            }
+        }
+    }
+
+    @Test("One refusal in each reader's words: the command line names --lon/--lat, the API the key lon/lat, a page 位置; no API message says to run hotgrid")
+    func wording() async throws {
+        let world = try ServerWorld()
+        defer { world.cleanUp() }
+        let unplaced = ProblemReport(cell: world.cell, category: .openBurning, description: "straw burning")
+        #expect(throws: LedgerError.invalid(field: .position, reason: "say where the problem is, or name its source")) {
+            try Ledger(store: world.store, actor: 2).recordProblem(unplaced)
+        }
+        #expect(LedgerError.invalid(field: .position, reason: "x").description == "--lon/--lat: x.")
+        let officer = try BrowserSession(world, person: 2)
+        try await withServer(world) { client in
+            let bearer = try await token(client, "hebi")
+            let finding: [String: Any] = ["cell_id": world.cell.description, "category": "open_burning", "description": "straw burning"]
+            try await client.execute(uri: "/api/v1/problems", method: .post, headers: [.contentType: "application/json", .authorization: "Bearer \(bearer)"],
+                                     body: body(finding)) { r in
+                let error = try json(r)["error"] as? [String: Any]
+                #expect(r.status == .unprocessableContent && (error?["fields"] as? [String: String])?.keys.sorted() == ["lon/lat"], "\(String(buffer: r.body))")
+                #expect((error?["message"] as? String)?.hasPrefix("lon/lat: ") == true)
+            }
+            let (status, page) = try await officer.post(client, "/staff/cells/\(world.cell)/problems",
+                                                        [("category", "open_burning"), ("source", ""), ("description", "straw burning")])
+            #expect(status == .unprocessableContent && page.contains("位置（经纬度）: say where") && !page.contains("--lon"))
+            for uri in ["/api/v1/publications/99/csv", "/api/v1/warnings?month=2016-01", "/api/v1/cells/3K-R00001-C00001"] {
+                try await client.execute(uri: uri, method: .get) { r in
+                    #expect(r.status == .notFound && !String(buffer: r.body).contains("hotgrid "), "\(uri): \(String(buffer: r.body))")
                 }
             }
         }

@@ -16,11 +16,14 @@ struct ServerWorld {
     let centre: LonLat
     static let password = "password-123"
 
-    init() throws {
+    /// The world on the bundled boundaries, or on `boundaries(folder)`: a boundaries file written
+    /// into the world's folder, whose cities must include 410600 and 410900.
+    init(boundaries: ((URL) throws -> BoundarySource)? = nil) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("hotgrid-server-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let db = folder.appendingPathComponent("server.sqlite").path
-        try RegionSetup(source: .bundled(region: "2+26"), cities: ["410600", "410900"]).run(into: SQLiteAddress(path: db))
+        let source = try boundaries?(folder) ?? .bundled(region: "2+26")
+        try RegionSetup(source: source, cities: ["410600", "410900"]).run(into: SQLiteAddress(path: db))
         store = try SQLiteStore(opening: db)
         let cells = try store.cells()
         try store.importField(variable: FieldVariable.pm25.rawValue, source: "test", summary: { "test" }) { sink in

@@ -36,7 +36,7 @@ struct EvaluationTests {
         let left = try FileManager.default.contentsOfDirectory(atPath: scratch.path("work"))
         #expect(left.isEmpty, "each world removed once scored")
 
-        let html = SkillReport(results: results, region: "2+26", year: 2017).html
+        let html = SkillReport(results: results, region: "2+26", year: 2017).page.html.description
         #expect(html.contains("调参世界 Tuning worlds") && !html.contains("留出世界"))
         #expect(html.contains(String(format: "<td>%.2f</td>", hotgrid.precision)))
         #expect(html.components(separatedBy: "<svg").count - 1 == 5, "four maps and the curve")

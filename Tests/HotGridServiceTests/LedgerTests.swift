@@ -175,7 +175,7 @@ struct LedgerTests {
         let puyang = try #require(try w.store.cells().first { $0.cityCode == "410900" })
         let foreign = try w.ledger(7).recordProblem(ProblemReport(category: .openBurning, description: "elsewhere",
                                                                   position: LonLat(longitude: puyang.longitude, latitude: puyang.latitude))).problem
-        #expect(throws: LedgerError.invalid(field: "--duplicate-of", reason: "#\(foreign.id) is not another recorded problem that is not itself a duplicate")) {
+        #expect(throws: LedgerError.invalid(field: .duplicateOf, reason: "#\(foreign.id) is not another recorded problem that is not itself a duplicate")) {
             try w.ledger(4).act(problem: near.problem.id, .markDuplicate, comment: "same fire", duplicateOf: foreign.id)
         }
         let marked = try w.ledger(4).act(problem: near.problem.id, .markDuplicate, comment: "same fire", duplicateOf: first.id)

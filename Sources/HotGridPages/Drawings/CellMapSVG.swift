@@ -39,9 +39,9 @@ public struct CellMapSVG: Sendable {
         self.link = link
     }
 
-    public var svg: String {
+    public var svg: HTML {
         guard let minRow = cells.map(\.id.row).min(), let maxRow = cells.map(\.id.row).max(),
-              let minCol = cells.map(\.id.column).min(), let maxCol = cells.map(\.id.column).max() else { return "" }
+              let minCol = cells.map(\.id.column).min(), let maxCol = cells.map(\.id.column).max() else { return .empty }
         var unit: [Int64: String] = [:]
         for c in cells { unit[Self.key(c.id.row, c.id.column)] = division.code(c) }
         var outline = "", borders = "", hot = ""
@@ -64,44 +64,28 @@ public struct CellMapSVG: Sendable {
         let scale = Double(max(width, height)) / 250
         func size(_ v: Double) -> String { String(format: "%.3g", v * scale) }
         let radius = String(format: "%.3g", max(2.2 * scale, 0.42))
-        var dots: [String: String] = [:]
+        var dots: [String: [HTML]] = [:]
         for c in cells {
             guard let cls = marked[c.id] else { continue }
-            let dot = "<circle cx=\"\(Double(c.id.column - minCol) + 0.5)\" cy=\"\(Double(c.id.row - minRow) + 0.5)\" r=\"\(radius)\"><title>\(c.id)</title></circle>"
-            dots[cls, default: ""] += link.map { "<a href=\"\($0.replacingOccurrences(of: "{id}", with: c.id.description))\">\(dot)</a>" } ?? dot
+            let dot: HTML = "<circle cx=\"\(Double(c.id.column - minCol) + 0.5)\" cy=\"\(Double(c.id.row - minRow) + 0.5)\" r=\"\(radius)\"><title>\(c.id)</title></circle>"
+            dots[cls, default: []].append(link.map { "<a href=\"\($0.replacingOccurrences(of: "{id}", with: c.id.description))\">\(dot)</a>" } ?? dot)
         }
-        let labels = Dictionary(grouping: cells, by: division.code).sorted { $0.key < $1.key }.map { code, members -> String in
+        let labels = Dictionary(grouping: cells, by: division.code).sorted { $0.key < $1.key }.map { code, members -> HTML in
             let x = members.reduce(0.0) { $0 + Double($1.id.column - minCol) } / Double(members.count)
             let y = members.reduce(0.0) { $0 + Double($1.id.row - minRow) } / Double(members.count)
-            return "<text x=\"\(Int(x))\" y=\"\(Int(y))\">\(HTML.escape(names[code] ?? code))</text>"
+            return "<text x=\"\(Int(x))\" y=\"\(Int(y))\">\(names[code] ?? code)</text>"
+        }.joined()
+        let groups = dots.sorted { $0.key < $1.key }.map { cls, dots -> HTML in
+            "<g class=\"\(cls)\" style=\"stroke-width:\(size(0.5))\">\(dots.joined())</g>"
         }.joined()
         return """
             <svg xmlns="http://www.w3.org/2000/svg" class="cellmap" viewBox="-2 -2 \(width + 4) \(height + 4)" role="img" \
-            aria-label="\(HTML.escape(title))"><title>\(HTML.escape(title))</title>\
-            <path class="hot" d="\(hot)"/><path class="border" style="stroke-width:\(size(0.4))" d="\(borders)"/>\
-            <path class="outline" style="stroke-width:\(size(0.8))" d="\(outline)"/>\
-            \(dots.sorted { $0.key < $1.key }.map { "<g class=\"\($0.key)\" style=\"stroke-width:\(size(0.5))\">\($0.value)</g>" }.joined())\
-            <g class="labels" style="font-size:\(size(7))px;stroke-width:\(size(1.5))px">\(labels)</g></svg>
+            aria-label="\(title)"><title>\(title)</title>\
+            <path class="hot" d="\(HTML(built: hot))"/><path class="border" style="stroke-width:\(size(0.4))" d="\(HTML(built: borders))"/>\
+            <path class="outline" style="stroke-width:\(size(0.8))" d="\(HTML(built: outline))"/>\
+            \(groups)<g class="labels" style="font-size:\(size(7))px;stroke-width:\(size(1.5))px">\(labels)</g></svg>
             """
     }
 
     private static func key(_ row: Int, _ column: Int) -> Int64 { Int64(row) << 32 | Int64(column) }
-}
-
-/// Escaping text for HTML and SVG.
-public enum HTML {
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        for ch in text {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
 }

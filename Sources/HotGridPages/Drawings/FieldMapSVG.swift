@@ -1,23 +1,30 @@
 import Foundation
-import HotGridService
 import HotGridCore
 
 /// A map of one value per cell as SVG, each cell coloured by its percentile among the region's
 /// cells (eight classes of a sequential ramp), so maps of different quantities (tonnes, µg/m³,
 /// an index) compare by pattern. Runs of equal class along a row are one rectangle, which keeps
 /// a 30,000-cell map small. Cells in `outlined` get a dark edge (the true hotspot cells).
-struct FieldMapSVG {
+public struct FieldMapSVG: Sendable {
     let cells: [Cell]
     let values: [Double]
-    var outlined: Set<Int> = []
+    let outlined: Set<Int>
     let title: String
+
+    /// `values` by dense cell index; `outlined` holds dense indices.
+    public init(cells: [Cell], values: [Double], outlined: Set<Int> = [], title: String) {
+        self.cells = cells
+        self.values = values
+        self.outlined = outlined
+        self.title = title
+    }
 
     /// Light yellow to dark purple (ColorBrewer YlOrRd, with purple for the top class).
     static let ramp = ["#ffffcc", "#ffeda0", "#fed976", "#feb24c", "#fd8d3c", "#fc4e2a", "#e31a1c", "#800026"]
 
-    var svg: String {
+    public var svg: HTML {
         guard let minRow = cells.map(\.id.row).min(), let maxRow = cells.map(\.id.row).max(),
-              let minCol = cells.map(\.id.column).min(), let maxCol = cells.map(\.id.column).max() else { return "" }
+              let minCol = cells.map(\.id.column).min(), let maxCol = cells.map(\.id.column).max() else { return .empty }
         let order = values.indices.filter { values[$0].isFinite }.sorted { values[$0] < values[$1] }
         var colourClass = [Int](repeating: -1, count: cells.count)
         var tieStart = 0
@@ -45,7 +52,6 @@ struct FieldMapSVG {
         var body = "<path fill=\"#ddd\" d=\"\(paths[0])\"/>"
         for (k, colour) in Self.ramp.enumerated() where !paths[k + 1].isEmpty { body += "<path fill=\"\(colour)\" d=\"\(paths[k + 1])\"/>" }
         if !outline.isEmpty { body += "<path fill=\"none\" stroke=\"#000\" stroke-width=\"0.25\" d=\"\(outline)\"/>" }
-        return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-label=\"\(HTML.escape(title))\">"
-            + "<title>\(HTML.escape(title))</title>\(body)</svg>"
+        return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-label=\"\(title)\"><title>\(title)</title>\(HTML(built: body))</svg>"
     }
 }

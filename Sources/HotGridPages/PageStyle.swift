@@ -1,6 +1,6 @@
 /// The style sheet of HotGrid's pages (publications, portal): served inline, no network needed.
 public enum PageStyle {
-    public static let css = """
+    public static let css: HTML = """
         body{font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif;margin:0 auto;max-width:1100px;\
         padding:1rem 1.5rem;color:#1d2733;line-height:1.5}h1{font-size:1.6rem;margin:.2rem 0}h2{font-size:1.2rem;margin-top:2rem}\
         .en{color:#5b6b7b;font-size:.85em}header .en{font-size:1rem}.provenance{background:#f3f6f9;padding:.6rem 1rem;border-radius:6px}\

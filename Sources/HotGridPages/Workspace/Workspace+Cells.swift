@@ -1,0 +1,56 @@
+import HotGridCore
+
+extension Workspace {
+    /// "One hotspot cell, one problem list" in the workspace: the cell's staff, sources and
+    /// problems, with the forms to assign its grid leader and supervisor and to record a problem.
+    public struct CellWork: Sendable {
+        public let place: CellLocation
+        /// The name of the person on each duty (grid leader, grid supervisor), when assigned.
+        public let staff: [Role: String]
+        /// Whom the assign form offers: grid leaders and supervisors.
+        public let candidates: [Person]
+        public let sources: [SourceView]
+        public let problems: [Problem]
+
+        public init(place: CellLocation, staff: [Role: String], candidates: [Person], sources: [SourceView], problems: [Problem]) {
+            self.place = place
+            self.staff = staff
+            self.candidates = candidates
+            self.sources = sources
+            self.problems = problems
+        }
+    }
+
+    public func cell(_ work: CellWork, today: Day, message: String?) -> HTML {
+        let id = work.place.cell
+        let staffRows = [Role.gridLeader, .gridSupervisor].map { duty -> HTML in "<tr><td>\(duty.chineseName)</td><td>\(work.staff[duty] ?? "—")</td></tr>" }
+        let sourceRows = work.sources.map { s -> HTML in
+            "<tr><td>#\(s.id)</td><td>\(s.kind.chineseName)</td><td>\(s.name.map(HTML.init(text:)) ?? language.t("（保密）", "(withheld)"))</td>"
+                + "<td>\(s.censusID ?? "")</td><td>\(s.operatorName ?? "")</td></tr>"
+        }
+        let candidates = work.candidates.map { p -> HTML in "<option value=\"\(p.id)\">\(p.name) (\(p.role.rawValue))</option>" }
+        let categories = ProblemCategory.allCases.map { c -> HTML in "<option value=\"\(c.rawValue)\">\(c.chineseName)</option>" }
+        let sourceOptions = work.sources.map { s -> HTML in "<option value=\"\(s.id)\">#\(s.id) \(s.name ?? s.kind.rawValue)</option>" }
+        return page("\(id) · HotGrid", """
+            <h1>\(language.t("网格", "Cell")) \(id)</h1>
+            \(SiteFrame.notice(message))
+            <p>\(work.place.cityName) \(work.place.countyName) · <a href="/cells/\(id)">\(language.t("公开页面", "public page"))</a> ·
+            \(language.t("一网格一清单", "Problem sheet")): <a href="/staff/cells/\(id)/sheet">HTML</a> <a href="/staff/cells/\(id)/sheet?format=csv">CSV</a></p>
+            <h2>\(language.t("网格人员", "Grid staff"))</h2><table>\(staffRows.joined())</table>
+            <form method="post" action="/staff/cells/\(id)/assign">\(csrfField)
+            <select name="duty"><option value="grid_leader">\(Role.gridLeader.chineseName)</option><option value="grid_supervisor">\(Role.gridSupervisor.chineseName)</option></select>
+            <select name="person">\(candidates.joined())</select> <button>\(language.t("指定", "Assign"))</button></form>
+            <h2>\(language.t("污染源", "Sources")) (\(work.sources.count))</h2>
+            <table><thead><tr><th>#</th><th>\(language.t("类型", "Kind"))</th><th>\(language.t("名称", "Name"))</th>
+            <th>\(language.t("普查编号", "Census id"))</th><th>\(language.t("运营单位", "Operator"))</th></tr></thead><tbody>\(sourceRows.joined())</tbody></table>
+            <h2>\(language.t("问题清单", "Problems"))</h2>
+            \(problemTable(work.problems, today: today))
+            <h2>\(language.t("登记问题", "Record a problem"))</h2>
+            <form method="post" action="/staff/cells/\(id)/problems">\(csrfField)
+            <p><select name="category">\(categories.joined())</select> <select name="source"><option value="">\(language.t("（无对应污染源）", "(no source)"))</option>\(sourceOptions.joined())</select>
+            <input name="found_on" placeholder="YYYY-MM-DD"></p>
+            <p><textarea name="description" required rows="3" cols="60" placeholder="\(language.plain("问题描述", "What was found"))"></textarea></p>
+            <p><button>\(language.t("登记", "Record"))</button></p></form>
+            """)
+    }
+}
