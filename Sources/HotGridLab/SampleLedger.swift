@@ -100,8 +100,8 @@ public struct SampleLedger {
 
     private func fieldWork(_ staff: Staff, cells: [Cell], city: String, scratch: URL) throws {
         // A ledger knows its person's cells from when it is opened: grid staff open theirs after the assignment.
-        let places = try CellPlaces(store: accounts.store)
-        let ledger = { (person: Person) in try Ledger(store: self.accounts.store, actor: person.id, places: places, clock: self.clock) }
+        let region = try RegionDirectory(store: accounts.store)
+        let ledger = { (person: Person) in try Ledger(store: self.accounts.store, actor: person.id, region: region, clock: self.clock) }
         let officer = try ledger(staff.officer)
         for cell in cells {
             try officer.assign(cell: cell.id, duty: .gridSupervisor, person: staff.supervisor.id)
@@ -157,7 +157,7 @@ public struct SampleLedger {
         _ = try officer.act(problem: p5, .assign, comment: "交环境执法", department: "environment")
         _ = try leader.act(problem: p7, .markDuplicate, comment: "与前一问题重复", duplicateOf: p6)
         // A reader's "report a data error", routed to the city officer, still to be answered.
-        _ = try DataReportDesk(store: accounts.store, places: places).submit(
+        _ = try DataReportDesk(store: accounts.store, region: region).submit(
             cell: cells[1].id, city: nil, message: "该网格旁的监测站上月检修，月均值可能偏高。The station beside this cell was serviced last month; the mean may be high.",
             contact: nil)
     }

@@ -45,7 +45,9 @@ public struct ServerSettings: Sendable {
 /// The router: public portal and API, sign-in, the ledger API, behind the error and
 /// authentication middleware.
 public func buildRouter(store: any Store, accounts: Accounts, settings: ServerSettings = ServerSettings()) throws -> Router<AppRequestContext> {
-    let catalog = try PublicCatalog(store: store)
+    // The region is read once and shared by the catalog, the ledger and the data report desk.
+    let region = try RegionDirectory(store: store)
+    let catalog = try PublicCatalog(store: store, region: region)
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: ClientMiddleware(trustProxy: settings.trustProxy, https: settings.servedOverHTTPS))
     router.add(middleware: AccessLogMiddleware())
@@ -60,15 +62,14 @@ public func buildRouter(store: any Store, accounts: Accounts, settings: ServerSe
     PublicAPI(catalog: catalog, cache: cache).register(on: api)
     let auth = AuthAPI(accounts: accounts, throttle: SignInThrottle())
     auth.register(on: api)
-    let places = try CellPlaces(store: store)
-    LedgerAPI(store: store, places: places, clock: settings.clock).register(on: api)
+    LedgerAPI(store: store, region: region, clock: settings.clock).register(on: api)
     let portal = Portal(catalog: catalog, cache: cache)
     portal.register(on: router)
-    let staff = StaffPages(auth: auth, portal: portal, places: places, clock: settings.clock)
+    let staff = StaffPages(auth: auth, portal: portal, region: region, clock: settings.clock)
     staff.register(on: router)
     WorkspaceCells(staff: staff).register(on: router)
     WorkspaceUsers(staff: staff).register(on: router)
-    let desk = DataReportDesk(store: store, places: places), reportThrottle = Throttle.dataReports()
+    let desk = DataReportDesk(store: store, region: region), reportThrottle = Throttle.dataReports()
     DataReportPages(staff: staff, desk: desk, throttle: reportThrottle).register(on: router)
     DataReportAPI(desk: desk, throttle: reportThrottle, staff: staff).register(on: api)
     return router

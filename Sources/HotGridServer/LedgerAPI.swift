@@ -9,7 +9,7 @@ import Hummingbird
 /// each person may see and change is decided by the ledger service from their role and scope.
 struct LedgerAPI: Sendable {
     let store: any Store
-    let places: CellPlaces
+    let region: RegionDirectory
     /// What "today" is for deadlines and overdue problems.
     let clock: WorkClock
 
@@ -94,7 +94,7 @@ struct LedgerAPI: Sendable {
         enum CodingKeys: String, CodingKey { case action, comment, department, deadline, evidence, duplicateOf = "duplicate_of", seenEvents = "seen_events" }
     }
 
-    func ledger(_ context: AppRequestContext) throws -> Ledger { try Ledger(store: store, actor: context.signedIn().id, places: places, clock: clock) }
+    func ledger(_ context: AppRequestContext) throws -> Ledger { try Ledger(store: store, actor: context.signedIn().id, region: region, clock: clock) }
 
     func register(on api: RouterGroup<AppRequestContext>) {
         api.get("problems") { request, context in

@@ -44,7 +44,7 @@ struct PublicAPI: Sendable {
             guard let format = context.parameters.get("format").flatMap(Publishing.Format.init) else {
                 throw APIError.notFound("formats: csv, geojson, html")
             }
-            let publishing = Publishing(store: catalog.store)
+            let publishing = Publishing(store: catalog.store, region: catalog.region)
             let data = try publishing.render(publishing.publication(id: id), format: format)
             let type = switch format {
             case .csv: "text/csv; charset=utf-8"

@@ -12,7 +12,7 @@ import Hummingbird
 struct StaffPages: Sendable {
     let auth: AuthAPI
     let portal: Portal
-    let places: CellPlaces
+    let region: RegionDirectory
     /// What "today" is for deadlines and overdue problems.
     let clock: WorkClock
     var store: any Store { portal.catalog.store }
@@ -56,7 +56,7 @@ struct StaffPages: Sendable {
     }
 
     /// The ledger as `person` sees it.
-    func ledger(_ person: Person) throws -> Ledger { try Ledger(store: store, actor: person.id, places: places, clock: clock) }
+    func ledger(_ person: Person) throws -> Ledger { try Ledger(store: store, actor: person.id, region: region, clock: clock) }
 
     func register(on router: Router<AppRequestContext>) {
         router.get("login") { request, context in

@@ -52,7 +52,7 @@ struct EscapingTests {
         _ = try officer.importSources(path: sources.path)
         let problem = try officer.recordProblem(ProblemReport(source: 2, category: .industrialDust, description: "问题\(p)")).problem
         _ = try officer.act(problem: problem.id, .assign, comment: "交办\(p)", department: "hostile")
-        let desk = DataReportDesk(store: world.store, places: try CellPlaces(store: world.store))
+        let desk = DataReportDesk(store: world.store, region: try RegionDirectory(store: world.store))
         let (report, _) = try desk.submit(cell: world.cell, city: nil, message: "纠错\(p)", contact: "电话\(p)")
         _ = try officer.answer(report: report.id, with: "答复\(p)")
         _ = try desk.submit(cell: nil, city: "410600", message: "待答复\(p)", contact: nil)

@@ -46,7 +46,7 @@ struct RouteWalkTests {
         let problem = try Ledger(store: world.store, actor: 4).recordProblem(ProblemReport(source: 1, category: .industrialDust,
                                                                                              description: "秘密问题描述", warningMonth: Month("2017-03"))).problem
         _ = try Ledger(store: world.store, actor: 2).act(problem: problem.id, .assign, comment: "秘密批示", department: "housing")
-        let report = try DataReportDesk(store: world.store, places: CellPlaces(store: world.store))
+        let report = try DataReportDesk(store: world.store, region: RegionDirectory(store: world.store))
             .submit(cell: world.cell, city: nil, message: "秘密数据报告", contact: "reporter@example.cn").report
 
         let hebiURIs: [String: [String]] = [

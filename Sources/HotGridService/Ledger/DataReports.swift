@@ -7,11 +7,11 @@ import HotGridStore
 /// administrator where the city has none yet — who answers it from the workspace.
 public struct DataReportDesk: Sendable {
     let store: any Store
-    let places: CellPlaces
+    let region: RegionDirectory
 
-    public init(store: any Store, places: CellPlaces) {
+    public init(store: any Store, region: RegionDirectory) {
         self.store = store
-        self.places = places
+        self.region = region
     }
 
     /// Stores the report (audited, with no acting person) and returns it with the officer it went to.
@@ -22,10 +22,10 @@ public struct DataReportDesk: Sendable {
         guard (reach?.count ?? 0) <= 200 else { throw LedgerError.invalid(field: .contact, reason: "at most 200 characters") }
         let cityCode: String
         if let cell {
-            guard let place = places.byCell[cell] else { throw LedgerError.unknownCell(cell.description) }
+            guard let place = region.place(cell) else { throw LedgerError.unknownCell(cell.description) }
             cityCode = place.cityCode
         } else {
-            guard let city, places.byCell.values.contains(where: { $0.cityCode == city }) else {
+            guard let city, region.hasCity(city) else {
                 throw LedgerError.invalid(field: .city, reason: "name a cell, or a city of this region")
             }
             cityCode = city
@@ -73,7 +73,7 @@ extension Ledger {
         switch actor.scope {
         case .region: return true
         case let .city(code): return report.cityCode == code
-        case let .county(code): return report.cell.flatMap { places[$0] }?.countyCode == code
+        case let .county(code): return report.cell.flatMap(region.place)?.countyCode == code
         case .assignedCells: return false
         }
     }

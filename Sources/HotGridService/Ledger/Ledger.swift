@@ -9,20 +9,21 @@ public struct Ledger {
     public let store: any Store
     public let actor: Person
     let policy: LedgerPolicy
-    let places: [CellID: CellPlace]
+    /// Where every cell lies: scope checks place a cell by it.
+    let region: RegionDirectory
     let files: EvidenceFiles
     let grid = NationalGrid()
     /// What "today" is: deadlines, overdue problems and the default day of field work.
     public let clock: WorkClock
 
-    /// The ledger as person `actorID` sees it. `places` (where every cell lies) is read from the
-    /// store unless given: a server reads it once and shares it with every request.
-    public init(store: any Store, actor actorID: Int, places: CellPlaces? = nil, clock: WorkClock = .system) throws {
+    /// The ledger as person `actorID` sees it. The `region` is read from the store unless given: a
+    /// server reads it once and shares it with every request.
+    public init(store: any Store, actor actorID: Int, region: RegionDirectory? = nil, clock: WorkClock = .system) throws {
         guard let person = try store.person(id: actorID) else { throw LedgerError.unknownPerson(actorID) }
         self.store = store
         actor = person
         policy = LedgerPolicy(person: person, assignedCells: try store.assignedCells(person: actorID))
-        self.places = try (places ?? CellPlaces(store: store)).byCell
+        self.region = try region ?? RegionDirectory(store: store)
         files = EvidenceFiles(store: store)
         self.clock = clock
     }
@@ -39,16 +40,16 @@ public struct Ledger {
     public var today: Day { clock.today }
 
     /// Whether `cell` lies in this person's area (false for a cell outside the region).
-    public func covers(_ cell: CellID) -> Bool { places[cell].map(policy.covers) ?? false }
+    public func covers(_ cell: CellID) -> Bool { region.place(cell).map(policy.covers) ?? false }
 
     func place(_ cell: CellID) throws -> CellPlace {
-        guard let place = places[cell] else { throw LedgerError.unknownCell(cell.description) }
+        guard let place = region.place(cell) else { throw LedgerError.unknownCell(cell.description) }
         return place
     }
 
     /// The cell holding `position`, which must lie in the region.
     func cell(at position: LonLat, field: InputField) throws -> CellID {
-        guard let id = try? grid.cell(at: position, resolution: places.keys.first?.resolution ?? .m3000), places[id] != nil else {
+        guard let id = try? grid.cell(at: position, resolution: region.resolution), region.cell(id) != nil else {
             throw LedgerError.invalid(field: field, reason: "\(position.longitude), \(position.latitude) lies outside the region's cells")
         }
         return id
@@ -79,9 +80,9 @@ public struct Ledger {
 
     private func checkScope(_ scope: StaffScope, role: Role) throws {
         switch scope {
-        case let .city(code) where !places.values.contains { $0.cityCode == code }:
+        case let .city(code) where !region.hasCity(code):
             throw LedgerError.invalid(field: .scope, reason: "no city \(code) in this region")
-        case let .county(code) where !places.values.contains { $0.countyCode == code }:
+        case let .county(code) where !region.hasCounty(code):
             throw LedgerError.invalid(field: .scope, reason: "no county \(code) in this region")
         case .assignedCells where ![.gridLeader, .gridSupervisor].contains(role):
             throw LedgerError.invalid(field: .scope, reason: "only grid leaders and supervisors work on their assigned cells")
@@ -134,15 +135,6 @@ public struct Ledger {
             try $0.addInspection(Inspection(id: 0, cell: source.cell, month: month, sourceID: sourceID, inspector: actor.id, day: day,
                                             note: note.isEmpty ? "inspected" : note))
         }
-    }
-}
-
-/// Where each cell of the region lies (city, county), for scope checks.
-public struct CellPlaces: Sendable {
-    let byCell: [CellID: CellPlace]
-
-    public init(store: any Store) throws {
-        byCell = Dictionary(uniqueKeysWithValues: try store.cells().map { ($0.id, CellPlace(cell: $0.id, cityCode: $0.cityCode, countyCode: $0.countyCode)) })
     }
 }
 

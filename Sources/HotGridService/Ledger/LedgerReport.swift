@@ -25,7 +25,7 @@ public struct LedgerReport {
         var submitted: [Int: Day] = [:]
         for e in try ledger.store.problemEvents() where e.action == .submit { submitted[e.problemID] = Self.beijingDay(e.at) }
         return LedgerStatistics.summarize(problems, unitOf: { p in
-            let place = ledger.places[p.cell]!
+            let place = ledger.region.place(p.cell)!
             switch level {
             case .province: return String(place.cityCode.prefix(2)) + "0000"
             case .city: return place.cityCode
@@ -71,7 +71,7 @@ public struct LedgerReport {
         let open = Dictionary(grouping: try ledger.store.problems().filter { !$0.status.isClosed }, by: \.cell)
         return history.compactMap { cell, months -> (CellID, Int, Int, Int)? in
             let n = months.intersection(window).count
-            guard n >= times, let place = ledger.places[cell], ledger.policy.covers(place) else { return nil }
+            guard n >= times, let place = ledger.region.place(cell), ledger.policy.covers(place) else { return nil }
             return (cell, n, escalations[cell]?.count ?? 0, open[cell]?.count ?? 0)
         }.sorted { ($1.1, $0.0) < ($0.1, $1.0) }
     }

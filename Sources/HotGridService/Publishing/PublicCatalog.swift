@@ -9,11 +9,9 @@ import HotGridStore
 /// Cells and their squares are loaded once (they do not change after `hotgrid init`).
 public final class PublicCatalog: Sendable {
     public let store: any Store
-    let directory: CellDirectory
-    public let cells: [Cell]
+    public let region: RegionDirectory
     /// Each cell's square in WGS84 (closed ring), by dense index.
     let rings: [[LonLat]]
-    let index: [CellID: Int]
     /// Each month's warned cells as last read, with the list's stamp: recomputing a month's list
     /// (hotgrid warn) changes the stamp and the rows are read again.
     private let warningCache = Mutex<[Month: (stamp: String, rows: [Placed<WarningCell>])]>([:])
@@ -67,37 +65,32 @@ public final class PublicCatalog: Sendable {
         try recent("stamp \(month)") { try store.warningListStamp(month: month) }
     }
 
-    public init(store: any Store) throws {
+    /// The catalog of `store`'s region, read once as `region` (from the store when not given).
+    public init(store: any Store, region: RegionDirectory? = nil) throws {
         self.store = store
-        directory = try CellDirectory(store: store)
-        cells = try store.cells()
+        self.region = try region ?? RegionDirectory(store: store)
         let grid = NationalGrid()
-        rings = try cells.map { try grid.boundary(of: $0.id) }
-        index = Dictionary(uniqueKeysWithValues: cells.enumerated().map { ($1.id, $0) })
+        rings = try self.region.cells.map { try grid.boundary(of: $0.id) }
     }
 
+    public var cells: [Cell] { region.cells }
+
     /// A cell's place, as every public row names it; nil outside the region.
-    public func place(_ id: CellID) -> CellLocation? {
-        index[id].map { i in
-            let c = cells[i]
-            return CellLocation(cell: c, cityName: directory.cityNames[c.cityCode] ?? "", countyName: directory.countyNames[c.countyCode] ?? "")
-        }
-    }
+    public func place(_ id: CellID) -> CellLocation? { region.location(id) }
 
     static func round(_ v: Double) -> Double { (v * 1e6).rounded() / 1e6 }
 
-    public var cityNames: [String: String] { directory.cityNames }
-    public var countyNames: [String: String] { directory.countyNames }
+    public var cityNames: [String: String] { region.cityNames }
+    public var countyNames: [String: String] { region.countyNames }
 
     /// The cell's square as GeoJSON coordinates.
     public func ring(_ id: CellID) -> [[Double]]? {
-        index[id].map { rings[$0].map { [Self.round($0.longitude), Self.round($0.latitude)] } }
+        region.denseIndex(id).map { rings[$0].map { [Self.round($0.longitude), Self.round($0.latitude)] } }
     }
 
     /// Whether `id`'s centre lies in `bbox` (min lon, min lat, max lon, max lat).
     public func cell(_ id: CellID, in bbox: [Double]?) -> Bool {
-        guard let bbox, let i = index[id] else { return true }
-        let c = cells[i]
+        guard let bbox, let c = region.cell(id) else { return true }
         return c.longitude >= bbox[0] && c.latitude >= bbox[1] && c.longitude <= bbox[2] && c.latitude <= bbox[3]
     }
 }
@@ -162,7 +155,7 @@ extension PublicCatalog {
         if let hit = cellHistories.withLock({ $0[key] }) {
             (lists, months) = hit
         } else {
-            let history = try CellHistory(cell: id, store: store, directory: directory, index: index[id], estimatedMonths: cachedMeans().months,
+            let history = try CellHistory(cell: id, store: store, region: region, estimatedMonths: cachedMeans().months,
                                           means: { try self.cachedMeans($0).means })
             lists = history.hotspotRanks.map { CellRecord.Listing(year: $0.year, rank: $0.rank, probability: $0.probability) }
             months = history.months.map { m in

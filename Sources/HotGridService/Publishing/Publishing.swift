@@ -18,7 +18,13 @@ public struct Publishing {
     }
 
     private let store: any Store
-    public init(store: any Store) { self.store = store }
+    /// The region the pages are drawn on; read from the store when not given.
+    private let region: RegionDirectory?
+
+    public init(store: any Store, region: RegionDirectory? = nil) {
+        self.store = store
+        self.region = region
+    }
 
     /// Publishes `month`'s stored warning list; `isNew` is false when it was already published as is.
     public func publish(month: Month) throws -> (publication: Publication, isNew: Bool) {
@@ -47,10 +53,10 @@ public struct Publishing {
     /// The publication's page: its frozen rows over the region's cells, shading the hotspot cells
     /// stored with it (publications from before those were stored shade the list as it stands).
     private func page(_ publication: Publication) throws -> PublicationPage {
-        let cityNames = Dictionary(try store.cities().map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let region = try self.region ?? RegionDirectory(store: store)
         let hotspotYear = try store.warningList(month: publication.month)?.hotspotYear
         let shaded = try publication.hotspotCells ?? hotspotYear.flatMap { try store.hotspotList(year: $0) }?.entries.map(\.cell) ?? []
-        return PublicationPage(publication: publication, records: try records(publication), cells: try store.cells(), cityNames: cityNames,
+        return PublicationPage(publication: publication, records: try records(publication), cells: region.cells, cityNames: region.cityNames,
                                shaded: Set(shaded))
     }
 

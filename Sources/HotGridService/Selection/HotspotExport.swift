@@ -17,9 +17,9 @@ public struct HotspotExport {
     }
 
     public func geojson(_ list: HotspotList) throws -> Data {
-        let directory = try CellDirectory(store: store)
+        let directory = try RegionDirectory(store: store)
         return try CellGeoJSON.encode(list.entries.compactMap { e in
-            guard let cell = directory.cells[e.cell] else { return nil }
+            guard let cell = directory.cell(e.cell) else { return nil }
             return (e.cell, ["cell_id": .text(e.cell.description), "rank": .number(Double(e.rank)), "city_code": .text(cell.cityCode),
                              "city_name": .text(directory.cityNames[cell.cityCode] ?? ""), "county_code": .text(cell.countyCode),
                              "county_name": .text(directory.countyNames[cell.countyCode] ?? ""),
@@ -61,10 +61,10 @@ public struct HotspotExport {
     }
 
     public func csv(_ list: HotspotList) throws -> Data {
-        let directory = try CellDirectory(store: store)
+        let directory = try RegionDirectory(store: store)
         var table = CSVTable(header: Self.columns)
         for e in list.entries {
-            guard let place = directory.place(e.cell) else { continue }
+            guard let place = directory.placeColumns(e.cell) else { continue }
             table.append([e.cell.description, "\(e.rank)"] + place
                          + [String(format: "%.3f", e.emissionIndex), e.pm25Annual.map { String(format: "%.2f", $0) } ?? "",
                             e.probability.map { String(format: "%.3f", $0) } ?? ""])

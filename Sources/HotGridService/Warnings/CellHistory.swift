@@ -24,18 +24,18 @@ public struct CellHistory {
 
     public init(cell id: CellID, store: any Store) throws {
         let monthly = try MonthlyMeans(store: store)
-        try self.init(cell: id, store: store, directory: CellDirectory(store: store), index: store.cells().firstIndex { $0.id == id },
-                      estimatedMonths: store.monthsWithDays(monthly.variable), means: monthly.means)
+        try self.init(cell: id, store: store, region: RegionDirectory(store: store), estimatedMonths: store.monthsWithDays(monthly.variable),
+                      means: monthly.means)
     }
 
-    /// The history from a region already read: `index` is the cell's dense index, `means` gives
-    /// every cell's means of a month (a server caches them).
-    init(cell id: CellID, store: any Store, directory: CellDirectory, index: Int?, estimatedMonths: [Month],
+    /// The history from a region already read; `means` gives every cell's means of a month by
+    /// dense index (a server caches them).
+    init(cell id: CellID, store: any Store, region: RegionDirectory, estimatedMonths: [Month],
          means monthMeans: (Month) throws -> [PeriodMean]?) throws {
-        guard let cell = directory.cells[id], let index else { throw WarningError.unknownCell(id.description) }
+        guard let cell = region.cell(id), let index = region.denseIndex(id) else { throw WarningError.unknownCell(id.description) }
         self.cell = cell
-        cityName = directory.cityNames[cell.cityCode] ?? ""
-        countyName = directory.countyNames[cell.countyCode] ?? ""
+        cityName = region.cityNames[cell.cityCode] ?? ""
+        countyName = region.countyNames[cell.countyCode] ?? ""
         hotspotRanks = try store.hotspotRanks(cell: id)
         var means: [Month: PeriodMean] = [:]
         for month in estimatedMonths {

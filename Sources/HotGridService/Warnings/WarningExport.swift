@@ -14,10 +14,10 @@ public struct WarningExport {
 
     /// The lists of `months`, by month, then city, county and cell.
     public func csv(_ lists: [WarningList]) throws -> Data {
-        let directory = try CellDirectory(store: store)
+        let directory = try RegionDirectory(store: store)
         var table = CSVTable(header: Self.columns)
         for list in lists {
-            let rows = list.cells.compactMap { w in directory.place(w.cell).map { (w, $0) } }
+            let rows = list.cells.compactMap { w in directory.placeColumns(w.cell).map { (w, $0) } }
                 .sorted { ($0.1[0], $0.1[2], $0.0.cell) < ($1.1[0], $1.1[2], $1.0.cell) }
             for (w, place) in rows {
                 table.append([list.month.description, w.cell.description] + place + [
@@ -31,10 +31,11 @@ public struct WarningExport {
     }
 
     public func escalationsCSV(_ escalations: [Escalation]) throws -> Data {
-        let cells = try CellDirectory(store: store).cells
+        let region = try RegionDirectory(store: store)
         var table = CSVTable(header: Self.escalationColumns)
         for e in escalations {
-            table.append([e.cell.description, cells[e.cell]?.cityCode ?? "", cells[e.cell]?.countyCode ?? "", e.month.description,
+            let place = region.place(e.cell)
+            table.append([e.cell.description, place?.cityCode ?? "", place?.countyCode ?? "", e.month.description,
                           e.rule, "\(e.consecutiveMonths)", "\(e.warningsInWindow)", e.actions.map(\.rawValue).joined(separator: ";")])
         }
         return table.data
@@ -43,7 +44,7 @@ public struct WarningExport {
     /// One month: per city, hotspot cells, warned cells, cells per kind and cells escalated.
     /// Several months: the same per month, over the region.
     public func summary(_ months: [WarningMonth]) throws -> String {
-        let directory = try CellDirectory(store: store)
+        let directory = try RegionDirectory(store: store)
         var table = TextTable(columns: ["month", "city_code", "city", "hotspots", "warned", "highest", "yoy", "mom", "escalated"],
                               rightAligned: [3, 4, 5, 6, 7, 8])
         var hotspotsByYear: [Int: [String: Int]] = [:]
@@ -51,9 +52,9 @@ public struct WarningExport {
             let year = m.list.hotspotYear
             if hotspotsByYear[year] == nil {
                 let entries = try store.hotspotList(year: year)?.entries ?? []
-                hotspotsByYear[year] = Dictionary(grouping: entries, by: { directory.cells[$0.cell]?.cityCode ?? "" }).mapValues(\.count)
+                hotspotsByYear[year] = Dictionary(grouping: entries, by: { directory.cell($0.cell)?.cityCode ?? "" }).mapValues(\.count)
             }
-            let city = { (cell: CellID) in months.count == 1 ? directory.cells[cell]?.cityCode ?? "" : "" }
+            let city = { (cell: CellID) in months.count == 1 ? directory.cell(cell)?.cityCode ?? "" : "" }
             let byCity = Dictionary(grouping: m.list.cells, by: { city($0.cell) })
             let escalated = Dictionary(grouping: Set(m.escalations.map(\.cell)), by: city)
             for code in byCity.keys.sorted() {
