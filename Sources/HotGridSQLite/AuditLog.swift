@@ -47,19 +47,65 @@ public enum AuditEntity: String, Sendable, CaseIterable {
 /// reordering any entry breaks the chain from there on; and the latest entry of every row must
 /// match the row as it is, so a row changed behind HotGrid's back is caught too. Redaction removes
 /// a payload but keeps its hash, so the chain still verifies.
+///
+/// Rows are written in one of two encodings, recorded with each entry. Entries made before
+/// migration v13 hold the row as `SELECT *` gave it (`rows`); later ones hold the declared
+/// columns of ``AuditRecord`` read by their logical kind (`declared`), which any backend
+/// reproduces. Old chains keep verifying in the encoding they were written in.
 enum AuditLog {
+    /// How an entry holds its rows.
+    enum Encoding: Int {
+        /// Every column as SQLite stores it (entries before v13).
+        case rows = 1
+        /// ``AuditRecord``'s declared columns by kind: the same on every backend.
+        case declared = 2
+    }
+
+    /// The encoding new entries get: `declared` once the log records encodings (v13), `rows`
+    /// while migrations before it run.
+    static func encoding(_ db: Database) throws -> Encoding {
+        try db.columns(in: "audit_entry").contains { $0.name == "encoding" } ? .declared : .rows
+    }
+
     static let genesis = String(repeating: "0", count: 64)
     /// Audit times: ISO 8601 UTC with milliseconds.
     static let time = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
 
     static func sha256(_ text: String) -> String { ContentHash.sha256(Data(text.utf8)) }
 
-    /// The row of `entity` with id `id` as canonical JSON (sorted keys); nil when there is none.
+    /// The row of `entity` with id `id` as canonical JSON in the encoding new entries get; nil
+    /// when there is none.
     static func snapshot(_ db: Database, _ entity: AuditEntity, id: String) throws -> String? {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM \(entity.table) WHERE \(entity.lookup) = ?"), arguments: [id]) else {
             return nil
         }
-        return canonical(row, fingerprinting: entity.fingerprinted)
+        return canonical(row, entity, try encoding(db))
+    }
+
+    /// `row` of `entity` as canonical JSON in `encoding`.
+    static func canonical(_ row: Row, _ entity: AuditEntity, _ encoding: Encoding) -> String {
+        switch encoding {
+        case .rows: canonical(row, excluding: "audit_key", fingerprinting: entity.fingerprinted)
+        case .declared: declared(row, entity)
+        }
+    }
+
+    /// `row` as ``AuditRecord`` writes it: SQLite's 0/1 flags as booleans, its JSON lists parsed
+    /// (a list that no longer parses is kept as its text, so it still hashes differently).
+    static func declared(_ row: Row, _ entity: AuditEntity) -> String {
+        AuditRecord.canonical(table: entity.table) { name, kind -> AuditRecord.Value in
+            let value: DatabaseValue = row[name] ?? .null
+            if value.isNull { return .null }
+            switch kind {
+            case .text, .fingerprint: return String.fromDatabaseValue(value).map(AuditRecord.Value.text) ?? .null
+            case .integer: return Int64.fromDatabaseValue(value).map(AuditRecord.Value.integer) ?? .null
+            case .real: return Double.fromDatabaseValue(value).map(AuditRecord.Value.real) ?? .null
+            case .flag: return Int64.fromDatabaseValue(value).map { .flag($0 != 0) } ?? .null
+            case .strings:
+                let text = String.fromDatabaseValue(value) ?? ""
+                return (try? JSONDecoder().decode([String].self, from: Data(text.utf8))).map(AuditRecord.Value.strings) ?? .text(text)
+            }
+        }
     }
 
     /// `row` as JSON with sorted keys, leaving out the column `excluding` and giving the columns
@@ -69,7 +115,7 @@ enum AuditLog {
         var fields: [(String, String)] = []
         for (column, value) in row where column != excluding {
             if fingerprinting.contains(column) {
-                fields.append((column + "_sha256", String.fromDatabaseValue(value).map { quoted(sha256($0)) } ?? "null"))
+                fields.append((column + "_sha256", String.fromDatabaseValue(value).map { AuditRecord.quoted(sha256($0)) } ?? "null"))
                 continue
             }
             let text: String
@@ -77,31 +123,12 @@ enum AuditLog {
             case .null: text = "null"
             case let .int64(i): text = String(i)
             case let .double(d): text = d.isFinite ? "\(d)" : "null"
-            case let .string(s): text = quoted(s)
-            case let .blob(b): text = quoted(b.base64EncodedString())
+            case let .string(s): text = AuditRecord.quoted(s)
+            case let .blob(b): text = AuditRecord.quoted(b.base64EncodedString())
             }
             fields.append((column, text))
         }
-        return "{" + fields.sorted { $0.0 < $1.0 }.map { quoted($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
-    }
-
-    /// A JSON string literal.
-    static func quoted(_ s: String) -> String {
-        // Most text needs no escaping.
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) { return "\"" + s + "\"" }
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        return "{" + fields.sorted { $0.0 < $1.0 }.map { AuditRecord.quoted($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
     }
 
     /// Appends an entry for a change of `entity` `id` whose row was `before` (a snapshot taken
@@ -110,21 +137,32 @@ enum AuditLog {
     static func record(_ db: Database, actor: Int?, action: String, entity: AuditEntity, id: String, before: String?,
                        head: ChainHead = ChainHead()) throws {
         let after = try snapshot(db, entity, id: id)
-        let payload = "{\"after\":\(after ?? "null"),\"before\":\(before ?? "null")}"
         if head.hash == nil {
             let last = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, hash FROM audit_entry ORDER BY seq DESC LIMIT 1"))
             head.seq = last?["seq"] ?? 0
             head.hash = last?["hash"] ?? genesis
+            head.encoding = try encoding(db)
         }
+        let encoding = head.encoding
+        let payload = "{\"after\":\(after ?? "null"),\"before\":\(before ?? "null")" + (encoding == .rows ? "}" : ",\"encoding\":\(encoding.rawValue)}")
         let seq = head.seq + 1, previous = head.hash!
         let at = Self.time.format(Date())
         let entry = AuditEntryFields(seq: seq, at: at, actor: actor, action: action, entity: entity.rawValue, entityID: id,
-                                     payloadSHA256: sha256(payload), afterSHA256: after.map(sha256), previousHash: previous)
+                                     payloadSHA256: sha256(payload), afterSHA256: after.map(sha256), previousHash: previous, encoding: encoding)
         let hash = entry.hash
-        try db.cachedStatement(sql: """
-            INSERT INTO audit_entry (seq, at, actor, action, entity, entity_id, payload, payload_sha256, after_sha256, previous_hash, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [seq, at, actor, action, entity.rawValue, id, payload, entry.payloadSHA256, entry.afterSHA256, previous, hash])
+        var arguments: StatementArguments = [seq, at, actor, action, entity.rawValue, id, payload, entry.payloadSHA256, entry.afterSHA256, previous, hash]
+        if encoding == .rows {
+            try db.cachedStatement(sql: """
+                INSERT INTO audit_entry (seq, at, actor, action, entity, entity_id, payload, payload_sha256, after_sha256, previous_hash, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).execute(arguments: arguments)
+        } else {
+            arguments += [encoding.rawValue]
+            try db.cachedStatement(sql: """
+                INSERT INTO audit_entry (seq, at, actor, action, entity, entity_id, payload, payload_sha256, after_sha256, previous_hash, hash, encoding)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).execute(arguments: arguments)
+        }
         head.seq = seq
         head.hash = hash
     }
@@ -140,6 +178,7 @@ enum AuditLog {
 final class ChainHead {
     var seq = 0
     var hash: String?
+    var encoding = AuditLog.Encoding.declared
 }
 
 /// The fields an audit entry's hash covers.
@@ -153,9 +192,11 @@ struct AuditEntryFields {
     let payloadSHA256: String
     let afterSHA256: String?
     let previousHash: String
+    let encoding: AuditLog.Encoding
 
+    /// Entries in the declared encoding name it in their hash, so it cannot be changed unseen.
     var hash: String {
-        AuditLog.sha256([previousHash, "\(seq)", at, actor.map(String.init) ?? "-", action, entity, entityID, payloadSHA256,
-                         afterSHA256 ?? "-"].joined(separator: "\n"))
+        AuditLog.sha256(([previousHash, "\(seq)", at, actor.map(String.init) ?? "-", action, entity, entityID, payloadSHA256,
+                          afterSHA256 ?? "-"] + (encoding == .rows ? [] : ["encoding \(encoding.rawValue)"])).joined(separator: "\n"))
     }
 }

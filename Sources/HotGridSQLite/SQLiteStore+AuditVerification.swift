@@ -9,7 +9,7 @@ extension SQLiteStore {
         try pool.read { db in
             var findings: [AuditFinding] = []
             var previous = AuditLog.genesis, expectedSeq = 1, count = 0, redacted = 0
-            var latest: [String: (seq: Int, after: String?)] = [:]
+            var latest: [String: (seq: Int, after: String?, encoding: AuditLog.Encoding)] = [:]
             // Blanked entries by person, until a later redaction of that person explains them.
             var unexplained: [String: [Int]] = [:]
             let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM audit_entry ORDER BY seq")
@@ -23,7 +23,8 @@ extension SQLiteStore {
                 expectedSeq = seq + 1
                 let fields = AuditEntryFields(seq: seq, at: row["at"], actor: row["actor"], action: row["action"], entity: row["entity"],
                                               entityID: row["entity_id"], payloadSHA256: row["payload_sha256"],
-                                              afterSHA256: row["after_sha256"], previousHash: row["previous_hash"])
+                                              afterSHA256: row["after_sha256"], previousHash: row["previous_hash"],
+                                              encoding: AuditLog.Encoding(rawValue: row["encoding"] ?? 1) ?? .rows)
                 if fields.previousHash != previous {
                     findings.append(AuditFinding(seq: seq, message: "does not follow the entry before it (an entry was deleted, inserted or reordered)"))
                 }
@@ -46,7 +47,7 @@ extension SQLiteStore {
                     unexplained[fields.entityID] = nil
                 }
                 previous = row["hash"]
-                latest["\(fields.entity)/\(fields.entityID)"] = (seq, fields.afterSHA256)
+                latest["\(fields.entity)/\(fields.entityID)"] = (seq, fields.afterSHA256, fields.encoding)
             }
             for (person, blanked) in unexplained {
                 for seq in blanked {
@@ -59,12 +60,12 @@ extension SQLiteStore {
                 for row in try Row.fetchAll(db, sql: "SELECT \(entity.key) AS audit_key, * FROM \(entity.table)") {
                     let id: String = row["audit_key"]
                     seen.insert(id)
-                    let current = AuditLog.sha256(AuditLog.canonical(row, excluding: "audit_key", fingerprinting: entity.fingerprinted))
                     guard let last = latest["\(entity.rawValue)/\(id)"] else {
                         findings.append(AuditFinding(seq: nil, message: "\(entity.rawValue) \(id) has no audit entry (written behind HotGrid's back)"))
                         continue
                     }
-                    if last.after != current {
+                    // The row as the latest entry's encoding writes it.
+                    if last.after != AuditLog.sha256(AuditLog.canonical(row, entity, last.encoding)) {
                         findings.append(AuditFinding(seq: last.seq, message:
                             "\(entity.rawValue) \(id) differs from what this entry recorded (the row was changed behind HotGrid's back)"))
                     }

@@ -83,6 +83,7 @@ struct MigrationTests {
         "v10-station-pollutants": "f76d49468e8e14a7338f2111a27c56d34d0341a7ae0b5a2e17c0b8d252efbab2",
         "v11-station-background": "41f5853d786812070b2e4187686e0303b058c44e878304ac66540f8db1dc8060",
         "v12-publication-hotspots": "0cfe32adb99479f5e689c92d0eeeacbf0c632c4d9c4cf2ddd73429e425a9e31d",
+        "v13-audit-encoding": "c9bd3210d83653ec7571a8df7b9468aac398582a4996604c381dd4e610bfef4d",
     ]
 
     @Test("No shipped migration has changed: each one's SQL still has the SHA-256 it shipped with")
@@ -167,5 +168,12 @@ struct MigrationTests {
         // the login: recorded when written from v9 on, adopted into the log by v9 when older.
         let expected = !reached("v5-ledger") ? 8 : 8 + 3 + (reached("v6-accounts") ? 1 : 0) + (reached("v7-data-reports") ? 1 : 0)
         #expect(audit.entries == expected)
+        // The old entries stay in the encoding they were written in; what is written now takes the
+        // declared one, and the chain over both verifies, and still catches a row changed behind its back.
+        try store.ledger(actor: nil) { try $0.addDepartment(Department(code: "ecology", name: "生态")) }
+        #expect(try store.pool.read { try Int.fetchAll($0, sql: "SELECT encoding FROM audit_entry ORDER BY seq") } == Array(repeating: 1, count: expected) + [2])
+        #expect(try store.verifyAudit().isIntact)
+        try store.pool.write { try $0.execute(sql: "UPDATE department SET name = '改' WHERE code IN ('ecology', 'housing')") }
+        #expect(try store.verifyAudit().findings.map(\.message).filter { $0.contains("behind HotGrid's back") }.count == 2)
     }
 }

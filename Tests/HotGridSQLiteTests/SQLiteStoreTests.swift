@@ -84,4 +84,46 @@ struct SQLiteStoreTests {
             return p == junk
         }
     }
+
+    @Test("The audit log hashes a row as any backend would read it: flags as booleans, lists as JSON arrays however they were spelt")
+    func backendNeutralAudit() throws {
+        let path = temporaryPath("audit")
+        defer { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + s) } }
+        let store = try SQLiteStore.create(at: path, region: sampleRegion())
+        let cell = sampleRegion().cells[0].id
+        let person = try store.ledger(actor: nil) { try $0.addPerson(Person(id: 0, name: "王", role: .admin, scope: .region)) }
+        let problem = try store.ledger(actor: person.id) { w in
+            try w.addProblem(Problem(id: 0, cell: cell, sourceID: nil, category: .openBurning, description: "秸秆焚烧", position: LonLat(longitude: 116.1, latitude: 40.1),
+                                     foundBy: person.id, foundOn: Day("2019-06-01")!, warningMonth: nil), comment: "巡查发现", evidence: [String(repeating: "a", count: 64)])
+        }
+        // What the log recorded as the person and the event after the change.
+        func after(_ entity: String) throws -> String {
+            let payload = try #require(try store.pool.read {
+                try String.fetchOne($0, sql: "SELECT payload FROM audit_entry WHERE entity = ? ORDER BY seq DESC LIMIT 1", arguments: [entity])
+            })
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(payload.utf8)) as? [String: Any])
+            #expect(object["encoding"] as? Int == 2)
+            return String(data: try JSONSerialization.data(withJSONObject: object["after"] as Any, options: [.sortedKeys, .withoutEscapingSlashes]), encoding: .utf8)!
+        }
+        // The same rows as PostgreSQL would hand them over: a boolean, and jsonb's own spelling of the list.
+        let postgresPerson: [String: AuditRecord.Value] = ["id": .integer(Int64(person.id)), "name": .text("王"), "role": .text("admin"),
+                                                           "scope": .text("region"), "department": .null, "phone": .null, "redacted": .flag(false)]
+        let list = try JSONDecoder().decode([String].self, from: Data("[ \"\(String(repeating: "a", count: 64))\" ]".utf8))
+        let event = try #require(try store.problemEvents(problem: problem.id).first)
+        let postgresEvent: [String: AuditRecord.Value] = ["id": .integer(1), "problem_id": .integer(Int64(problem.id)), "action": .null, "from_status": .null,
+                                                          "to_status": .text("reported"), "actor": .integer(Int64(person.id)), "at": .text(event.at),
+                                                          "comment": .text("巡查发现"), "evidence": .strings(list)]
+        for (table, values) in [("person", postgresPerson), ("problem_event", postgresEvent)] {
+            let neutral = AuditRecord.canonical(table: table) { name, _ in values[name] ?? .null }
+            let reparsed = try JSONSerialization.jsonObject(with: Data(neutral.utf8))
+            let normalised = String(data: try JSONSerialization.data(withJSONObject: reparsed, options: [.sortedKeys, .withoutEscapingSlashes]), encoding: .utf8)!
+            #expect(try after(table) == normalised, "\(table)")
+            // And byte for byte, as the hash sees it.
+            let stored = try #require(try store.pool.read {
+                try String.fetchOne($0, sql: "SELECT after_sha256 FROM audit_entry WHERE entity = ? ORDER BY seq DESC LIMIT 1", arguments: [table])
+            })
+            #expect(AuditLog.sha256(neutral) == stored, "\(table)")
+        }
+        #expect(try store.verifyAudit().isIntact)
+    }
 }

@@ -19,7 +19,7 @@ struct Migration: Sendable {
     /// Every migration, in the order databases have them.
     static let shipped: [Migration] = [
         .v1Region, .v2Ingest, .v3Hotspots, .v4Warnings, .v5Ledger, .v6Accounts, .v7DataReports, .v8HotspotProbability,
-        .v9AuditedCredentials, .v10StationPollutants, .v11StationBackground, .v12PublicationHotspots,
+        .v9AuditedCredentials, .v10StationPollutants, .v11StationBackground, .v12PublicationHotspots, .v13AuditEncoding,
     ]
 }
 
