@@ -93,18 +93,21 @@ enum AuditLog {
     /// `row` as ``AuditRecord`` writes it: SQLite's 0/1 flags as booleans, its JSON lists parsed
     /// (a list that no longer parses is kept as its text, so it still hashes differently).
     static func declared(_ row: Row, _ entity: AuditEntity) -> String {
-        AuditRecord.canonical(table: entity.table) { name, kind -> AuditRecord.Value in
-            let value: DatabaseValue = row[name] ?? .null
-            if value.isNull { return .null }
-            switch kind {
-            case .text, .fingerprint: return String.fromDatabaseValue(value).map(AuditRecord.Value.text) ?? .null
-            case .integer: return Int64.fromDatabaseValue(value).map(AuditRecord.Value.integer) ?? .null
-            case .real: return Double.fromDatabaseValue(value).map(AuditRecord.Value.real) ?? .null
-            case .flag: return Int64.fromDatabaseValue(value).map { .flag($0 != 0) } ?? .null
-            case .strings:
-                let text = String.fromDatabaseValue(value) ?? ""
-                return (try? JSONDecoder().decode([String].self, from: Data(text.utf8))).map(AuditRecord.Value.strings) ?? .text(text)
-            }
+        AuditRecord.canonical(table: entity.table) { name, kind in value(row[name] ?? .null, kind) }
+    }
+
+    /// A stored value read as `kind`.
+    private static func value(_ stored: DatabaseValue, _ kind: AuditRecord.Kind) -> AuditRecord.Value {
+        if stored.isNull { return .null }
+        switch kind {
+        case .text, .fingerprint: return String.fromDatabaseValue(stored).map(AuditRecord.Value.text) ?? .null
+        case .integer: return Int64.fromDatabaseValue(stored).map(AuditRecord.Value.integer) ?? .null
+        case .real: return Double.fromDatabaseValue(stored).map(AuditRecord.Value.real) ?? .null
+        case .flag: return Int64.fromDatabaseValue(stored).map { .flag($0 != 0) } ?? .null
+        case .strings:
+            let text = String.fromDatabaseValue(stored) ?? ""
+            if text == "[]" { return .strings([]) }
+            return (try? JSONDecoder().decode([String].self, from: Data(text.utf8))).map(AuditRecord.Value.strings) ?? .text(text)
         }
     }
 
