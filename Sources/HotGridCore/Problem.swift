@@ -43,6 +43,19 @@ public enum ProblemStatus: String, Sendable, Codable, CaseIterable {
 
     /// Closed problems are frozen: no action applies to them.
     public var isClosed: Bool { self == .verified || self == .duplicate }
+
+    /// The status as the ledger's pages and sheets print it.
+    public var chineseName: String {
+        switch self {
+        case .reported: "待交办"
+        case .assigned: "已交办"
+        case .rectifying: "整改中"
+        case .submitted: "待核查"
+        case .verified: "已办结"
+        case .notResponsible: "退回（非本部门职责）"
+        case .duplicate: "重复问题"
+        }
+    }
 }
 
 /// A move of a problem through its lifecycle. Every action carries a comment.
@@ -72,6 +85,21 @@ public enum ProblemAction: String, Sendable, Codable, CaseIterable {
         case (.markDuplicate, .reported), (.markDuplicate, .assigned), (.markDuplicate, .notResponsible): .duplicate
         case (.extend, .assigned), (.extend, .rectifying): status
         default: nil
+        }
+    }
+
+    /// The action as the ledger's pages print it.
+    public var chineseName: String {
+        switch self {
+        case .assign: "交办"
+        case .accept: "接收整改"
+        case .decline: "退回（非本部门职责）"
+        case .reassign: "重新交办"
+        case .submit: "提交核查"
+        case .verify: "核查销号"
+        case .returnForRework: "退回整改"
+        case .markDuplicate: "标记为重复"
+        case .extend: "延期"
         }
     }
 

@@ -14,6 +14,7 @@ public enum PageStyle {
         margin:0 .3em 0 1em;vertical-align:middle}.key.hot{background:#f2c9a5;border-radius:0}\
         table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border-bottom:1px solid #e1e6eb;padding:.25rem .4rem;\
         text-align:left;vertical-align:top}th{background:#f3f6f9}td.n{text-align:right;font-variant-numeric:tabular-nums}\
-        .tag{color:#fff;border-radius:3px;padding:0 .3em;white-space:nowrap;font-size:.85em}footer{margin-top:2rem;font-size:.85rem}
+        .tag{color:#fff;border-radius:3px;padding:0 .3em;white-space:nowrap;font-size:.85em}footer{margin-top:2rem;font-size:.85rem}\
+        .scroll{overflow-x:auto}tr.total td{font-weight:bold;border-top:2px solid #1d2733}img.thumb{max-width:96px;max-height:96px;vertical-align:middle}
         """
 }

@@ -10,7 +10,7 @@ public enum SiteFrame {
         <nav><b>HotGrid 热点网格</b><a href="/\(language.query)">\(language.t("地图", "Map"))</a>
         <a href="/publications\(language.query)">\(language.t("预警名单", "Published lists"))</a>
         <a href="/report\(language.query)">\(language.t("报告数据错误", "Report a data error"))</a>
-        <a href="/api/v1/openapi.yaml">API</a><a href="/staff">\(language.t("工作台", "Staff"))</a>
+        <a href="/api/v1/openapi.yaml">API</a><a href="/staff\(language.query)">\(language.t("工作台", "Staff"))</a>
         <span class="lang">\(language.switchLink)</span></nav>
         \(body)
         </body></html>

@@ -69,6 +69,7 @@ public func buildRouter(store: any Store, accounts: Accounts, settings: ServerSe
     staff.register(on: router)
     WorkspaceCells(staff: staff).register(on: router)
     WorkspaceUsers(staff: staff).register(on: router)
+    WorkspaceEvidence(staff: staff).register(on: router)
     let desk = DataReportDesk(store: store, region: region), reportThrottle = Throttle.dataReports()
     DataReportPages(staff: staff, desk: desk, throttle: reportThrottle).register(on: router)
     DataReportAPI(desk: desk, throttle: reportThrottle, staff: staff).register(on: api)

@@ -64,7 +64,7 @@ struct DataReportPages: Sendable {
 
     func inbox(_ person: Person, _ context: AppRequestContext, _ request: Request, message: String?) throws -> HTML {
         let names = Dictionary(uniqueKeysWithValues: try staff.store.persons().map { ($0.id, $0.name) })
-        return staff.workspace(person, context, request).reports(try staff.ledger(person).dataReports(), names: names, cityNames: portal.catalog.cityNames,
+        return try staff.workspace(person, context, request).reports(try staff.ledger(person).dataReports(), names: names, cityNames: portal.catalog.cityNames,
                                                                  message: message)
     }
 }

@@ -96,9 +96,9 @@ struct StaffPages: Sendable {
         router.get("staff") { request, context in
             JSONBody.html(try home(context.signedIn(), context, request))
         }
-        router.get("staff/statistics.csv") { _, context in
+        router.get("staff/statistics.csv") { request, context in
             let ledger = try ledger(context.signedIn())
-            return JSONBody.bytes(try LedgerReport(ledger: ledger).render(by: .county, asOf: clock.today).csv, contentType: "text/csv; charset=utf-8")
+            return JSONBody.bytes(try LedgerReport(ledger: ledger).render(by: Self.level(request), asOf: clock.today).csv, contentType: "text/csv; charset=utf-8")
         }
         router.get("staff/problems/:id") { request, context in
             let person = try context.signedIn()
@@ -134,9 +134,18 @@ struct StaffPages: Sendable {
         return response
     }
 
-    /// The workspace as `person` sees it, in the request's language, its forms carrying the session's CSRF token.
-    func workspace(_ person: Person, _ context: AppRequestContext, _ request: Request) -> Workspace {
-        Workspace(person: person, csrf: context.csrf ?? "", language: Language(request))
+    /// The workspace as `person` sees it, in the request's language, its forms carrying the
+    /// session's CSRF token, naming people, departments and areas rather than their codes.
+    func workspace(_ person: Person, _ context: AppRequestContext, _ request: Request) throws -> Workspace {
+        let names = Workspace.Names(persons: Dictionary(try store.persons().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }),
+                                    departments: Dictionary(try store.departments().map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a }),
+                                    cities: region.cityNames, counties: region.countyNames)
+        return Workspace(person: person, csrf: context.csrf ?? "", language: Language(request), names: names)
+    }
+
+    /// The statistics' level from `?by=` (province, city or county; county when not given).
+    static func level(_ request: Request) -> LedgerReport.Level {
+        request.uri.queryParameters.get("by").flatMap(LedgerReport.Level.init) ?? .county
     }
 
     /// The front page: the month's warned cells of the person's area with their open problems, the problems, the counts and statistics.
@@ -147,15 +156,19 @@ struct StaffPages: Sendable {
         let openByCell = Dictionary(grouping: problems.filter { !$0.status.isClosed }, by: \.cell).mapValues(\.count)
         let warned = try month.map { try portal.catalog.warnings(month: $0).filter { ledger.covers($0.place.cell) } } ?? []
         let today = clock.today
-        return workspace(person, context, request).home(
+        return try workspace(person, context, request).home(
             month: month, warned: warned.map { Workspace.WarnedCell($0, openProblems: openByCell[$0.place.cell] ?? 0) }, problems: problems,
             openReports: try ledger.dataReports().filter { $0.status == .open }.count,
-            statistics: try LedgerReport(ledger: ledger).render(by: .county, asOf: today).text, today: today)
+            statistics: (LedgerReport.chineseHeadings, try LedgerReport(ledger: ledger).rows(by: Self.level(request), asOf: today)), today: today)
     }
 
     func problemPage(_ id: Int, _ person: Person, _ context: AppRequestContext, _ request: Request, message: String?) throws -> HTML {
-        guard let p = try ledger(person).problems().first(where: { $0.id == id }) else { throw APIError.notFound("no problem #\(id) in your area") }
-        return workspace(person, context, request).problem(p, history: try store.problemEvents(problem: id), departments: try store.departments(),
-                                                           message: message)
+        let ledger = try ledger(person)
+        guard let p = try ledger.problems().first(where: { $0.id == id }) else { throw APIError.notFound("no problem #\(id) in your area") }
+        let history = try store.problemEvents(problem: id)
+        let files = try Set(history.flatMap(\.evidence)).compactMap { try store.attachment(sha256: $0) }
+            .map { Workspace.EvidenceLink(attachment: $0, isImage: WorkspaceEvidence.isImage($0.fileName)) }
+        return try workspace(person, context, request).problem(p, history: history, evidence: files, actions: ledger.actions(on: p),
+                                                               departments: try store.departments(), message: message)
     }
 }

@@ -80,7 +80,7 @@ struct WorkspaceCells: Sendable {
         let q = request.uri.queryParameters, today = staff.clock.today
         let overdue = q.get("overdue") == "true", status = q.get("status").flatMap(ProblemStatus.init)
         let list = try staff.ledger(person).problems().filter { (!overdue || $0.isOverdue(on: today)) && (status == nil || $0.status == status) }
-        return staff.workspace(person, context, request).problems(list, overdueOnly: overdue, today: today)
+        return try staff.workspace(person, context, request).problems(list, overdueOnly: overdue, today: today)
     }
 
     func cellPage(_ id: CellID, _ person: Person, _ context: AppRequestContext, _ request: Request, message: String?) throws -> HTML {
@@ -91,7 +91,8 @@ struct WorkspaceCells: Sendable {
         let assigned = Dictionary(try staff.store.cellStaff().filter { $0.cell == id }.map { ($0.duty, names[$0.person] ?? "#\($0.person)") },
                                   uniquingKeysWith: { a, _ in a })
         let work = Workspace.CellWork(place: place, staff: assigned, candidates: persons.filter { [.gridLeader, .gridSupervisor].contains($0.role) },
-                                      sources: try ledger.sources(in: id), problems: try ledger.problems(cell: id))
-        return staff.workspace(person, context, request).cell(work, today: staff.clock.today, message: message)
+                                      sources: try ledger.sources(in: id), problems: try ledger.problems(cell: id),
+                                      mayAssign: ledger.mayAssignStaff(in: id), mayRecord: ledger.mayRecord(in: id))
+        return try staff.workspace(person, context, request).cell(work, today: staff.clock.today, message: message)
     }
 }

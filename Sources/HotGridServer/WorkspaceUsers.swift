@@ -64,7 +64,7 @@ struct WorkspaceUsers: Sendable {
     }
 
     func page(_ person: Person, _ context: AppRequestContext, _ request: Request, message: String?) throws -> HTML {
-        staff.workspace(person, context, request).users(try staff.store.persons(), logins: try staff.store.logins(), departments: try staff.store.departments(),
+        try staff.workspace(person, context, request).users(try staff.store.persons(), logins: try staff.store.logins(), departments: try staff.store.departments(),
                                                         minimumPasswordLength: Accounts.minimumPasswordLength, message: message)
     }
 }

@@ -98,7 +98,7 @@ struct StaffBrowserTests {
             let pages = try await drive([["open": base + "/staff"], ["fill": ["input[name=login]", "hebi"]],
                                          ["fill": ["input[name=password]", ServerWorld.password]], ["submit": "form.login"], ["dom": true]])
             let page = try #require(pages.first).dom
-            #expect(page.contains("<title>Workspace · HotGrid</title>") && page.contains("city_officer") && page.contains("city:410600"))
+            #expect(page.contains("<title>Workspace · HotGrid</title>") && page.contains("市级管理人员") && page.contains("鹤壁市"))
             #expect(page.contains("/staff/problems/1") && page.contains("工业企业无组织排放"))
             // Only Hebi's warned cells are listed.
             let puyangCell = try world.store.warningList(month: Month("2017-03")!)!.cells.map(\.cell)

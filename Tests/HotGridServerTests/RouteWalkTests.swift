@@ -21,7 +21,7 @@ struct RouteWalkTests {
                                           "POST /report", "POST /api/v1/data-reports"]
     /// Words only Hebi's staff may read: a problem's description and comment, a source's name and
     /// census id, a data report's message and the reporter's contact.
-    static let secrets = ["秘密问题描述", "秘密批示", "Steel works", "410600X1", "秘密数据报告", "reporter@example.cn"]
+    static let secrets = ["秘密问题描述", "秘密批示", "Steel works", "410600X1", "秘密数据报告", "reporter@example.cn", "秘密照片"]
 
     @Test("Outsiders read nothing of another area's ledger and change nothing, on every route")
     func everyRoute() async throws {
@@ -45,7 +45,9 @@ struct RouteWalkTests {
         // The cell's ledger: a problem with a comment, its source, a data report with a contact.
         let problem = try Ledger(store: world.store, actor: 4).recordProblem(ProblemReport(source: 1, category: .industrialDust,
                                                                                              description: "秘密问题描述", warningMonth: Month("2017-03"))).problem
-        _ = try Ledger(store: world.store, actor: 2).act(problem: problem.id, .assign, comment: "秘密批示", department: "housing")
+        let photo = EvidenceFile(fileName: "yard.jpg", data: Data("秘密照片".utf8))
+        _ = try Ledger(store: world.store, actor: 2).act(problem: problem.id, .assign, comment: "秘密批示", department: "housing", evidence: [photo])
+        let photoSHA = ContentHash.sha256(photo.data)
         let report = try DataReportDesk(store: world.store, region: RegionDirectory(store: world.store))
             .submit(cell: world.cell, city: nil, message: "秘密数据报告", contact: "reporter@example.cn").report
 
@@ -55,7 +57,8 @@ struct RouteWalkTests {
             "/staff/cells/{id}": ["/staff/cells/\(world.cell)"], "/staff/cells/{id}/assign": ["/staff/cells/\(world.cell)/assign"],
             "/staff/cells/{id}/problems": ["/staff/cells/\(world.cell)/problems"],
             "/staff/cells/{id}/sheet": ["/staff/cells/\(world.cell)/sheet?month=2017-03", "/staff/cells/\(world.cell)/sheet?month=2017-03&format=csv"],
-            "/staff/problems/{id}": ["/staff/problems/\(problem.id)"], "/api/v1/problems/{id}/actions": ["/api/v1/problems/\(problem.id)/actions"],
+            "/staff/problems/{id}": ["/staff/problems/\(problem.id)"],
+            "/staff/problems/{id}/evidence/{sha256}": ["/staff/problems/\(problem.id)/evidence/\(photoSHA)"], "/api/v1/problems/{id}/actions": ["/api/v1/problems/\(problem.id)/actions"],
             "/api/v1/problems": ["/api/v1/problems", "/api/v1/problems?cell=\(world.cell)"],
             "/staff/reports/{id}": ["/staff/reports/\(report.id)"], "/api/v1/data-reports/{id}/answer": ["/api/v1/data-reports/\(report.id)/answer"],
             "/api/v1/publications/{id}/{format}": ["/api/v1/publications/1/csv", "/api/v1/publications/1/html"],
@@ -63,7 +66,7 @@ struct RouteWalkTests {
             "/cities/{code}": ["/cities/410600"], "/counties/{code}": ["/counties/\(hebiCounty)"],
         ]
         /// Where Hebi's own officer must find the secrets: the walk is blind if these show nothing.
-        let hebiReads = ["/staff/cells/{id}", "/staff/cells/{id}/sheet", "/staff/problems/{id}", "/api/v1/problems",
+        let hebiReads = ["/staff/cells/{id}", "/staff/cells/{id}/sheet", "/staff/problems/{id}", "/staff/problems/{id}/evidence/{sha256}", "/api/v1/problems",
                          "/api/v1/cells/{id}/sources", "/staff/reports", "/api/v1/data-reports"]
 
         let router = try buildRouter(store: world.store, accounts: world.accounts, settings: testSettings)

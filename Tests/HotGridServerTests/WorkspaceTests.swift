@@ -92,6 +92,18 @@ struct WorkspaceTests {
                                      body: multipart(csrf: supervisor.csrf, files: [("yard.jpg", photo), ("yard-2.jpg", photo + Data([1]))])) { r in
                 #expect(r.status == .seeOther)
             }
+            // The officer who verifies sees the photos on the problem's page and opens them; the public cannot, nor another city.
+            let file = "/staff/problems/\(p.id)/evidence/\(ContentHash.sha256(photo))"
+            let (_, page) = try await supervisor.get(client, "/staff/problems/\(p.id)")
+            #expect(page.contains("<img src=\"\(file)\" alt=\"yard.jpg\"") && page.contains("alt=\"yard-2.jpg\""))
+            try await client.execute(uri: file, method: .get, headers: [.cookie: supervisor.cookie]) { r in
+                #expect(r.status == .ok && r.headers[.contentType] == "image/jpeg" && Data(buffer: r.body) == photo)
+                #expect(r.headers[.cacheControl] == "private, max-age=3600")
+            }
+            try await client.execute(uri: file, method: .get) { #expect($0.status != .ok && Data(buffer: $0.body) != photo) }
+            let puyang = try BrowserSession(world, person: 3)
+            #expect(try await puyang.get(client, file).status == .notFound)
+            #expect(try await supervisor.get(client, "/staff/problems/\(p.id)/evidence/\(String(repeating: "0", count: 64))").status == .notFound)
         }
         #expect(try world.store.problem(id: p.id)?.status == .verified)
         let event = try #require(try world.store.problemEvents(problem: p.id).last)
@@ -142,7 +154,7 @@ struct WorkspaceTests {
             #expect(try await hebi.post(client, "/staff/users", [("login", "x1"), ("password", "long enough 1"), ("name", "X"),
                                                                   ("role", "auditor"), ("scope", "region")]).status == .forbidden)
             let list = try await admin.get(client, "/staff/users")
-            #expect(list.status == .ok && list.page.contains("puyang") && list.page.contains("city:410900"))
+            #expect(list.status == .ok && list.page.contains("puyang") && list.page.contains("<td>濮阳市</td>") && !list.page.contains("city:410900"))
             let added = try await admin.post(client, "/staff/users", [("login", "hebi-county"), ("password", ServerWorld.password), ("name", "县局 赵"),
                                                                       ("role", "county_officer"), ("scope", "county:410602"), ("department", "")])
             #expect(added.status == .seeOther)

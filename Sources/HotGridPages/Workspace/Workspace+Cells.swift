@@ -11,13 +11,20 @@ extension Workspace {
         public let candidates: [Person]
         public let sources: [SourceView]
         public let problems: [Problem]
+        /// Whether this person may assign the cell's staff, and record problems in it: the forms
+        /// are offered only then.
+        public let mayAssign: Bool
+        public let mayRecord: Bool
 
-        public init(place: CellLocation, staff: [Role: String], candidates: [Person], sources: [SourceView], problems: [Problem]) {
+        public init(place: CellLocation, staff: [Role: String], candidates: [Person], sources: [SourceView], problems: [Problem],
+                    mayAssign: Bool, mayRecord: Bool) {
             self.place = place
             self.staff = staff
             self.candidates = candidates
             self.sources = sources
             self.problems = problems
+            self.mayAssign = mayAssign
+            self.mayRecord = mayRecord
         }
     }
 
@@ -28,7 +35,7 @@ extension Workspace {
             "<tr><td>#\(s.id)</td><td>\(s.kind.chineseName)</td><td>\(s.name.map(HTML.init(text:)) ?? language.t("（保密）", "(withheld)"))</td>"
                 + "<td>\(s.censusID ?? "")</td><td>\(s.operatorName ?? "")</td></tr>"
         }
-        let candidates = work.candidates.map { p -> HTML in "<option value=\"\(p.id)\">\(p.name) (\(p.role.rawValue))</option>" }
+        let candidates = work.candidates.map { p -> HTML in "<option value=\"\(p.id)\">\(p.name)（\(p.role.chineseName)）</option>" }
         let categories = ProblemCategory.allCases.map { c -> HTML in "<option value=\"\(c.rawValue)\">\(c.chineseName)</option>" }
         let sourceOptions = work.sources.map { s -> HTML in "<option value=\"\(s.id)\">#\(s.id) \(s.name ?? s.kind.rawValue)</option>" }
         return page("\(id) · HotGrid", """
@@ -37,20 +44,33 @@ extension Workspace {
             <p>\(work.place.cityName) \(work.place.countyName) · <a href="/cells/\(id)">\(language.t("公开页面", "public page"))</a> ·
             \(language.t("一网格一清单", "Problem sheet")): <a href="/staff/cells/\(id)/sheet">HTML</a> <a href="/staff/cells/\(id)/sheet?format=csv">CSV</a></p>
             <h2>\(language.t("网格人员", "Grid staff"))</h2><table>\(staffRows.joined())</table>
-            <form method="post" action="/staff/cells/\(id)/assign">\(csrfField)
-            <select name="duty"><option value="grid_leader">\(Role.gridLeader.chineseName)</option><option value="grid_supervisor">\(Role.gridSupervisor.chineseName)</option></select>
-            <select name="person">\(candidates.joined())</select> <button>\(language.t("指定", "Assign"))</button></form>
+            \(work.mayAssign ? assignForm(id, candidates) : .empty)
             <h2>\(language.t("污染源", "Sources")) (\(work.sources.count))</h2>
             <table><thead><tr><th>#</th><th>\(language.t("类型", "Kind"))</th><th>\(language.t("名称", "Name"))</th>
             <th>\(language.t("普查编号", "Census id"))</th><th>\(language.t("运营单位", "Operator"))</th></tr></thead><tbody>\(sourceRows.joined())</tbody></table>
             <h2>\(language.t("问题清单", "Problems"))</h2>
             \(problemTable(work.problems, today: today))
-            <h2>\(language.t("登记问题", "Record a problem"))</h2>
-            <form method="post" action="/staff/cells/\(id)/problems">\(csrfField)
-            <p><select name="category">\(categories.joined())</select> <select name="source"><option value="">\(language.t("（无对应污染源）", "(no source)"))</option>\(sourceOptions.joined())</select>
-            <input name="found_on" placeholder="YYYY-MM-DD"></p>
-            <p><textarea name="description" required rows="3" cols="60" placeholder="\(language.plain("问题描述", "What was found"))"></textarea></p>
-            <p><button>\(language.t("登记", "Record"))</button></p></form>
+            \(work.mayRecord ? recordForm(id, categories, sourceOptions, today: today) : .empty)
             """)
+    }
+
+    private func assignForm(_ id: CellID, _ candidates: [HTML]) -> HTML {
+        """
+        <form method="post" action="/staff/cells/\(id)/assign">\(csrfField)
+        <label>\(language.t("职责", "Duty")) <select name="duty"><option value="grid_leader">\(Role.gridLeader.chineseName)</option><option value="grid_supervisor">\(Role.gridSupervisor.chineseName)</option></select></label>
+        <label>\(language.t("人员", "Person")) <select name="person">\(candidates.joined())</select></label> <button>\(language.t("指定", "Assign"))</button></form>
+        """
+    }
+
+    private func recordForm(_ id: CellID, _ categories: [HTML], _ sourceOptions: [HTML], today: Day) -> HTML {
+        """
+        <h2>\(language.t("登记问题", "Record a problem"))</h2>
+        <form method="post" action="/staff/cells/\(id)/problems">\(csrfField)
+        <p><label>\(language.t("问题类别", "Category")) <select name="category">\(categories.joined())</select></label>
+        <label>\(language.t("污染源", "Source")) <select name="source"><option value="">\(language.t("（无对应污染源）", "(no source)"))</option>\(sourceOptions.joined())</select></label>
+        <label>\(language.t("发现日期", "Found on")) <input name="found_on" type="date" max="\(today)" value="\(today)"></label></p>
+        <p><label>\(language.t("问题描述", "What was found"))<br><textarea name="description" required rows="3" cols="60"></textarea></label></p>
+        <p><button>\(language.t("登记", "Record"))</button></p></form>
+        """
     }
 }

@@ -6,13 +6,13 @@ extension Workspace {
     public func reports(_ reports: [DataReport], names: [Int: String], cityNames: [String: String], message: String?) -> HTML {
         let rows = reports.map { r -> HTML in
             let answer: HTML = r.status == .answered
-                ? "\(r.answer ?? "") <span class=\"en\">\(r.answeredBy.flatMap { names[$0] } ?? "") \(r.answeredAt ?? "")</span>"
+                ? "\(r.answer ?? "") <span class=\"en\">\(r.answeredBy.flatMap { names[$0] } ?? "") \(BeijingTime.text(r.answeredAt))</span>"
                 : """
                 <form method="post" action="/staff/reports/\(r.id)">\(csrfField)
                 <textarea name="answer" required rows="2" cols="40"></textarea> <button>\(language.t("答复", "Answer"))</button></form>
                 """
             let about: HTML = r.cell.map { "<a href=\"/staff/cells/\($0)\">\($0)</a>" } ?? HTML(text: cityNames[r.cityCode] ?? r.cityCode)
-            return "<tr\(r.status == .open ? " class=\"overdue\"" as HTML : .empty)><td>#\(r.id)</td><td>\(r.submittedAt)</td>"
+            return "<tr\(r.status == .open ? " class=\"overdue\"" as HTML : .empty)><td>#\(r.id)</td><td>\(BeijingTime.text(r.submittedAt))</td>"
                 + "<td>\(about)</td><td>\(r.message)</td><td>\(r.contact ?? "")</td>"
                 + "<td>\(r.officer.flatMap { names[$0] } ?? "—")</td><td>\(answer)</td></tr>"
         }

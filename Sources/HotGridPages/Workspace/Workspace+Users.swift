@@ -5,10 +5,10 @@ extension Workspace {
     /// forms to add a user and to set a password (which signs the person out everywhere).
     public func users(_ persons: [Person], logins: [Int: String], departments: [Department], minimumPasswordLength: Int, message: String?) -> HTML {
         let rows = persons.map { p -> HTML in
-            "<tr><td>#\(p.id)</td><td>\(p.name)</td><td>\(p.role.chineseName) (\(p.role.rawValue))</td>"
-                + "<td>\(p.scope.description)</td><td>\(p.department ?? "")</td><td>\(logins[p.id] ?? "—")</td></tr>"
+            "<tr><td>#\(p.id)</td><td>\(p.name)</td><td>\(p.role.chineseName)</td>"
+                + "<td>\(scope(p.scope))</td><td>\(department(p.department))</td><td>\(logins[p.id] ?? "—")</td></tr>"
         }
-        let roles = Role.allCases.map { r -> HTML in "<option value=\"\(r.rawValue)\">\(r.chineseName) (\(r.rawValue))</option>" }
+        let roles = Role.allCases.map { r -> HTML in "<option value=\"\(r.rawValue)\">\(r.chineseName)</option>" }
         let departmentOptions = departments.map { d -> HTML in "<option value=\"\(d.code)\">\(d.name)</option>" }
         let password: HTML = "minlength=\"\(minimumPasswordLength)\" required autocomplete=\"new-password\""
         return page("Users · HotGrid", """

@@ -7,11 +7,13 @@ public struct Workspace: Sendable {
     /// The session's CSRF token, echoed by every form.
     let csrf: String
     let language: Language
+    let names: Names
 
-    public init(person: Person, csrf: String, language: Language) {
+    public init(person: Person, csrf: String, language: Language, names: Names = .none) {
         self.person = person
         self.csrf = csrf
         self.language = language
+        self.names = names
     }
 
     /// The hidden field every form of the workspace carries.
@@ -24,7 +26,7 @@ public struct Workspace: Sendable {
         if person.role == .admin { links.append(("/staff/users", language.t("用户", "Users"))) }
         return SiteFrame.page(title, language, """
             <p class="who">\(links.map { link -> HTML in "<a href=\"\(link.0)\">\(link.1)</a>" }.joined(separator: " · ")) ·
-            \(person.name) · \(person.role.chineseName) (\(person.role.rawValue)) · \(person.scope.description)
+            \(person.name) · \(person.role.chineseName) · \(scope(person.scope))
             <form method="post" action="/logout" style="display:inline">\(csrfField)
             <button>\(language.t("退出", "Sign out"))</button></form></p>
             \(body)
@@ -38,7 +40,7 @@ public struct Workspace: Sendable {
             let overdue = p.isOverdue(on: today)
             return "<tr\(overdue ? " class=\"overdue\"" as HTML : .empty)><td><a href=\"/staff/problems/\(p.id)\">#\(p.id)</a></td>"
                 + "<td><a href=\"/staff/cells/\(p.cell)\">\(p.cell)</a></td>"
-                + "<td>\(p.category.chineseName)</td><td>\(p.status.rawValue)</td><td>\(p.department ?? "")</td>"
+                + "<td>\(p.category.chineseName)</td><td>\(p.status.chineseName)</td><td>\(department(p.department))</td>"
                 + "<td>\(p.deadline?.description ?? "")</td><td>\(overdue ? language.t("超期", "overdue") : .empty)</td></tr>"
         }
         return """

@@ -42,6 +42,25 @@ public struct Ledger {
     /// Whether `cell` lies in this person's area (false for a cell outside the region).
     public func covers(_ cell: CellID) -> Bool { region.place(cell).map(policy.covers) ?? false }
 
+    /// The moves this person may make on `problem` now: those its status allows that their role
+    /// and area allow too, so a page offers nothing that would be refused.
+    public func actions(on problem: Problem) -> [ProblemAction] {
+        guard let place = region.place(problem.cell) else { return [] }
+        return ProblemAction.available(from: problem.status).filter { (try? policy.check(.act($0), at: place, problem: problem)) != nil }
+    }
+
+    /// Whether this person may record problems, patrols and inspections in `cell`.
+    public func mayRecord(in cell: CellID) -> Bool {
+        guard let place = region.place(cell) else { return false }
+        return (try? policy.check(.recordProblem, at: place)) != nil
+    }
+
+    /// Whether this person may assign the grid leader and supervisor of `cell`.
+    public func mayAssignStaff(in cell: CellID) -> Bool {
+        guard let place = region.place(cell) else { return false }
+        return (try? policy.check(.manageStaff, at: place)) != nil
+    }
+
     func place(_ cell: CellID) throws -> CellPlace {
         guard let place = region.place(cell) else { throw LedgerError.unknownCell(cell.description) }
         return place

@@ -40,22 +40,33 @@ public struct LedgerReport {
         return Day(ordinal: Int((date.timeIntervalSince1970 + 8 * 3600) / 86_400))
     }
 
-    /// The statistics as a table for the terminal, and as CSV.
-    public func render(by level: Level, asOf day: Day) throws -> (text: String, csv: Data) {
+    /// The statistics' columns in the ministry's terms: code, name, problems, one per category,
+    /// open, overdue, closed, duplicates, on-time rate.
+    public static let chineseHeadings = ["代码", "名称", "问题数"] + ProblemCategory.allCases.map(\.chineseName) + ["未办结", "超期", "已办结", "重复", "按期办结率 %"]
+
+    /// One row per unit of `level` and the total last, a value per heading.
+    public func rows(by level: Level, asOf day: Day) throws -> [[String]] {
         let (lines, total) = try statistics(by: level, asOf: day)
         var names = Self.provinces
         for c in try ledger.store.cities() { names[c.code] = c.name }
         for c in try ledger.store.counties() { names[c.code] = c.name }
-        let categories = ProblemCategory.allCases
-        let header = ["code", "name", "problems"] + categories.map(\.rawValue) + ["open", "overdue", "closed", "duplicates", "on_time_%"]
-        var csv = CSVTable(header: header)
-        var table = TextTable(columns: ["code", "name", "problems"] + categories.map(\.chineseName) + ["未完成 open", "超期 overdue", "已销号 closed", "重复 dup", "按期率 on-time"],
-                              rightAligned: Set(2..<header.count))
-        for line in lines + [total] {
-            let row = [line.unit == "total" ? "" : line.unit, line.unit == "total" ? "合计 Total" : names[line.unit] ?? "", "\(line.total)"]
-                + categories.map { "\(line.byCategory[$0] ?? 0)" }
+        return (lines + [total]).map { line in
+            [line.unit == "total" ? "" : line.unit, line.unit == "total" ? "合计 Total" : names[line.unit] ?? "", "\(line.total)"]
+                + ProblemCategory.allCases.map { "\(line.byCategory[$0] ?? 0)" }
                 + ["\(line.open)", "\(line.overdue)", "\(line.closed)", "\(line.duplicates)", line.onTimeRate.map { String(format: "%.1f", 100 * $0) } ?? ""]
-            if line.unit == "total" { table.addRule() }
+        }
+    }
+
+    /// The statistics as a table for the terminal, and as CSV.
+    public func render(by level: Level, asOf day: Day) throws -> (text: String, csv: Data) {
+        let rows = try rows(by: level, asOf: day)
+        let header = ["code", "name", "problems"] + ProblemCategory.allCases.map(\.rawValue) + ["open", "overdue", "closed", "duplicates", "on_time_%"]
+        var csv = CSVTable(header: header)
+        var table = TextTable(columns: ["code", "name", "problems"] + ProblemCategory.allCases.map(\.chineseName)
+                                  + ["未完成 open", "超期 overdue", "已销号 closed", "重复 dup", "按期率 on-time"],
+                              rightAligned: Set(2..<header.count))
+        for (i, row) in rows.enumerated() {
+            if i == rows.count - 1 { table.addRule() }
             table.add(row)
             csv.append(row)
         }

@@ -15,6 +15,8 @@ public struct ProblemList {
     public let warning: WarningCell?
     public let staff: [Role: Person]
     public let rows: [[String]]
+    /// Department names by code, for the printed sheet.
+    let departmentNames: [String: String]
 
     /// The sheet as of `day` (nil: today by the ledger's clock), which decides what is overdue.
     public init(ledger: Ledger, cell: CellID, month: Month, asOf day: Day? = nil) throws {
@@ -48,6 +50,7 @@ public struct ProblemList {
             rows.append([cell.description, month.description, "", "", "", "", "", "", ""] + problemFields(p))
         }
         self.rows = rows
+        departmentNames = Dictionary(try store.departments().map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
     }
 
     public var csv: Data {
@@ -60,6 +63,11 @@ public struct ProblemList {
     public var page: ProblemSheetPage {
         ProblemSheetPage(cell: cell, month: month, reasons: warning?.reasons, gridLeader: staff[.gridLeader]?.name,
                          gridSupervisor: staff[.gridSupervisor]?.name,
-                         rows: rows.map { r in [r[2], r[3], r[4], r[5], r[6], r[7], r[9], r[10], r[11], r[12], r[13], r[14], r[15]] })
+                         rows: rows.map { r in
+                             // The CSV's codes in the sheet's words.
+                             [r[2], SourceKind(rawValue: r[3])?.chineseName ?? r[3], r[4] == "(withheld)" ? "（保密）" : r[4], r[5],
+                              r[6] == "not inspected" ? "未检查" : r[6], r[7], r[9], ProblemCategory(rawValue: r[10])?.chineseName ?? r[10], r[11],
+                              ProblemStatus(rawValue: r[12])?.chineseName ?? r[12], departmentNames[r[13]] ?? r[13], r[14], r[15] == "yes" ? "超期" : r[15] == "no" ? "否" : r[15]]
+                         })
     }
 }
