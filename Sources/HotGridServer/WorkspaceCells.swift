@@ -20,7 +20,21 @@ struct WorkspaceCells: Sendable {
         let source: String?
         let description: String
         let foundOn: String?
-        enum CodingKeys: String, CodingKey { case category, source, description, foundOn = "found_on" }
+        /// Where it was found, when no source is named (WGS84 degrees).
+        let lon: String?
+        let lat: String?
+        enum CodingKeys: String, CodingKey { case category, source, description, lon, lat, foundOn = "found_on" }
+
+        /// What was typed, to fill the form again when the ledger refuses it.
+        var draft: Workspace.ProblemDraft {
+            Workspace.ProblemDraft(category: category, source: source ?? "", description: description, foundOn: foundOn ?? "", lon: lon ?? "", lat: lat ?? "")
+        }
+
+        /// The position typed, when both coordinates are numbers.
+        var position: LonLat? {
+            guard let lon = lon.flatMap(Double.init), let lat = lat.flatMap(Double.init), lon.isFinite, lat.isFinite else { return nil }
+            return LonLat(longitude: lon, latitude: lat)
+        }
     }
 
     func register(on router: Router<AppRequestContext>) {
@@ -41,11 +55,12 @@ struct WorkspaceCells: Sendable {
         router.post("staff/cells/:id/problems") { request, context in
             let person = try context.signedIn(), id = try cell(context)
             let form: ProblemForm = try await Forms.decode(request)
-            return try acting(id, person, context, request) {
+            return try acting(id, person, context, request, draft: form.draft) {
                 guard let category = ProblemCategory(rawValue: form.category) else { throw LedgerError.invalid(field: .category, reason: "choose a category") }
                 let source = form.source.flatMap { Int($0) }
+                // A problem at a source takes the source's position; any other is placed where it was found.
                 _ = try staff.ledger(person).recordProblem(ProblemReport(
-                    cell: source == nil ? id : nil, source: source, category: category, description: form.description,
+                    cell: id, source: source, category: category, description: form.description, position: source == nil ? form.position : nil,
                     foundOn: form.foundOn.flatMap { Day($0) }, warningMonth: try staff.portal.catalog.latestWarningMonth()))
             }
         }
@@ -68,10 +83,11 @@ struct WorkspaceCells: Sendable {
     }
 
     /// Runs a change for a form on the cell page: back to the page when done, or the page again with
-    /// the ledger's reason when refused.
-    func acting(_ id: CellID, _ person: Person, _ context: AppRequestContext, _ request: Request, _ change: () throws -> Void) throws -> Response {
+    /// the ledger's reason, and the problem form as it was typed, when refused.
+    func acting(_ id: CellID, _ person: Person, _ context: AppRequestContext, _ request: Request, draft: Workspace.ProblemDraft? = nil,
+                _ change: () throws -> Void) throws -> Response {
         do { try change() } catch let error as LedgerError {
-            return JSONBody.html(try cellPage(id, person, context, request, message: error.message(for: .page)), status: .unprocessableContent)
+            return JSONBody.html(try cellPage(id, person, context, request, message: error.message(for: .page), draft: draft), status: .unprocessableContent)
         }
         return Response(status: .seeOther, headers: [.location: "/staff/cells/\(id)"])
     }
@@ -83,7 +99,8 @@ struct WorkspaceCells: Sendable {
         return try staff.workspace(person, context, request).problems(list, overdueOnly: overdue, today: today)
     }
 
-    func cellPage(_ id: CellID, _ person: Person, _ context: AppRequestContext, _ request: Request, message: String?) throws -> HTML {
+    func cellPage(_ id: CellID, _ person: Person, _ context: AppRequestContext, _ request: Request, message: String?,
+                  draft: Workspace.ProblemDraft? = nil) throws -> HTML {
         let ledger = try staff.ledger(person)
         guard ledger.covers(id), let place = staff.portal.catalog.place(id) else { throw APIError.notFound("cell \(id) is not in your area") }
         let persons = try staff.store.persons()
@@ -93,6 +110,6 @@ struct WorkspaceCells: Sendable {
         let work = Workspace.CellWork(place: place, staff: assigned, candidates: persons.filter { [.gridLeader, .gridSupervisor].contains($0.role) },
                                       sources: try ledger.sources(in: id), problems: try ledger.problems(cell: id),
                                       mayAssign: ledger.mayAssignStaff(in: id), mayRecord: ledger.mayRecord(in: id))
-        return try staff.workspace(person, context, request).cell(work, today: staff.clock.today, message: message)
+        return try staff.workspace(person, context, request).cell(work, today: staff.clock.today, message: message, draft: draft)
     }
 }

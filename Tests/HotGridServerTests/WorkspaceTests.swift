@@ -112,6 +112,31 @@ struct WorkspaceTests {
         #expect(try AuditCheck.run(store: world.store).isIntact)
     }
 
+    @Test("Open burning seen on patrol, with no source, is recorded at its position from the cell page; a refused one keeps what was typed")
+    func problemWithoutSource() async throws {
+        let world = try ServerWorld()
+        defer { world.cleanUp() }
+        let supervisor = try BrowserSession(world, person: 4)
+        try await withServer(world) { client in
+            let (_, page) = try await supervisor.get(client, "/staff/cells/\(world.cell)")
+            // The form offers the cell's centre as the position.
+            #expect(page.contains("name=\"lon\" type=\"number\"") && page.contains("value=\"\(String(format: "%.5f", world.centre.longitude))\""))
+            let at = (lon: world.centre.longitude + 0.001, lat: world.centre.latitude - 0.001)
+            let recorded = try await supervisor.post(client, "/staff/cells/\(world.cell)/problems", [
+                ("category", "open_burning"), ("source", ""), ("description", "路边焚烧秸秆"), ("lon", "\(at.lon)"), ("lat", "\(at.lat)")])
+            #expect(recorded.status == .seeOther)
+            let problem = try #require(try world.store.problems().first)
+            #expect(problem.sourceID == nil && problem.cell == world.cell && problem.category == .openBurning && problem.foundBy == 4)
+            #expect(abs(problem.position.longitude - at.lon) < 1e-9 && abs(problem.position.latitude - at.lat) < 1e-9)
+            // A position outside the cell is refused by its field's name, with the form as it was typed.
+            let (status, refused) = try await supervisor.post(client, "/staff/cells/\(world.cell)/problems", [
+                ("category", "open_burning"), ("source", ""), ("description", "远处的烟"), ("lon", "\(at.lon + 1)"), ("lat", "\(at.lat)")])
+            #expect(status == .unprocessableContent && refused.contains("位置（经纬度）"))
+            #expect(refused.contains(">远处的烟</textarea>") && refused.contains("value=\"\(at.lon + 1)\"") && refused.contains("<option value=\"open_burning\" selected>"))
+            #expect(try world.store.problems().count == 1)
+        }
+    }
+
     @Test("A city officer's cell page: staff, sources, problems; assigning, recording, the sheet; another city's cell is refused")
     func cellPage() async throws {
         let world = try ServerWorld()
