@@ -98,7 +98,11 @@ struct StaffPages: Sendable {
         }
         router.get("staff/statistics.csv") { request, context in
             let ledger = try ledger(context.signedIn())
-            return JSONBody.bytes(try LedgerReport(ledger: ledger).render(by: Self.level(request), asOf: clock.today).csv, contentType: "text/csv; charset=utf-8")
+            // For people, who open it in Excel: Chinese headings and a byte-order mark.
+            var response = JSONBody.bytes(try LedgerReport(ledger: ledger).spreadsheet(by: Self.level(request), asOf: clock.today),
+                                          contentType: "text/csv; charset=utf-8")
+            response.headers[.contentDisposition] = "attachment; filename=\"statistics.csv\""
+            return response
         }
         router.get("staff/problems/:id") { request, context in
             let person = try context.signedIn()

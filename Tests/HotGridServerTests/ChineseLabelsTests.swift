@@ -61,6 +61,13 @@ struct ChineseLabelsTests {
             // Statistics are a table, by county unless asked by city.
             let (_, byCity) = try await city.get(client, "/staff?by=city")
             #expect(byCity.contains("<table class=\"statistics\">") && byCity.contains("<td>410600</td><td>鹤壁市</td>"))
+            // The CSV opens in Excel on Chinese Windows: a byte-order mark, Chinese headings, by the level asked.
+            try await client.execute(uri: "/staff/statistics.csv?by=city", method: .get, headers: [.cookie: city.cookie]) { r in
+                let bytes = Data(buffer: r.body)
+                #expect(r.status == .ok && bytes.starts(with: [0xEF, 0xBB, 0xBF]))
+                let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
+                #expect(text.hasPrefix("代码,名称,问题数,") && text.contains("\n410600,鹤壁市,1,"), "\(text.prefix(200))")
+            }
             let (_, byCounty) = try await city.get(client, "/staff")
             #expect(byCounty.contains("<table class=\"statistics\">") && !byCounty.contains("<td>410600</td><td>鹤壁市</td>"))
         }

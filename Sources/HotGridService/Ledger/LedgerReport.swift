@@ -57,6 +57,13 @@ public struct LedgerReport {
         }
     }
 
+    /// The statistics for a spreadsheet: Chinese headings, UTF-8 with a byte-order mark.
+    public func spreadsheet(by level: Level, asOf day: Day) throws -> Data {
+        var table = CSVTable(header: Self.chineseHeadings)
+        for row in try rows(by: level, asOf: day) { table.append(row) }
+        return table.spreadsheetData
+    }
+
     /// The statistics as a table for the terminal, and as CSV.
     public func render(by level: Level, asOf day: Day) throws -> (text: String, csv: Data) {
         let rows = try rows(by: level, asOf: day)

@@ -61,6 +61,10 @@ public struct CSVTable {
 
     public var data: Data { Data(text.utf8) }
 
+    /// The table as Excel on Chinese Windows opens it: UTF-8 after a byte-order mark, without
+    /// which Excel reads the file as GBK and shows the Chinese as garbage.
+    public var spreadsheetData: Data { Data([0xEF, 0xBB, 0xBF]) + data }
+
     private static func line(_ fields: [String]) -> String {
         fields.map(neutralised).map { field in
             field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
