@@ -168,7 +168,7 @@ struct StaffPages: Sendable {
 
     func problemPage(_ id: Int, _ person: Person, _ context: AppRequestContext, _ request: Request, message: String?) throws -> HTML {
         let ledger = try ledger(person)
-        guard let p = try ledger.problems().first(where: { $0.id == id }) else { throw APIError.notFound("no problem #\(id) in your area") }
+        guard let p = try ledger.problem(id: id) else { throw APIError.notFound("no problem #\(id) in your area") }
         let history = try store.problemEvents(problem: id)
         let files = try Set(history.flatMap(\.evidence)).compactMap { try store.attachment(sha256: $0) }
             .map { Workspace.EvidenceLink(attachment: $0, isImage: WorkspaceEvidence.isImage($0.fileName)) }

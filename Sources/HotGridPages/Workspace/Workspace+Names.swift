@@ -15,8 +15,6 @@ extension Workspace {
             self.cities = cities
             self.counties = counties
         }
-
-        public static let none = Names(persons: [:], departments: [:], cities: [:], counties: [:])
     }
 
     func person(_ id: Int?) -> String { id.map { names.persons[$0] ?? "#\($0)" } ?? "" }

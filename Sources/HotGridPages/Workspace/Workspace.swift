@@ -9,7 +9,7 @@ public struct Workspace: Sendable {
     let language: Language
     let names: Names
 
-    public init(person: Person, csrf: String, language: Language, names: Names = .none) {
+    public init(person: Person, csrf: String, language: Language, names: Names) {
         self.person = person
         self.csrf = csrf
         self.language = language

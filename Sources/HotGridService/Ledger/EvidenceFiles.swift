@@ -52,7 +52,7 @@ extension Ledger {
     /// of the problem's history, and only when the problem is one this person may read (staff of
     /// its area). Anyone else is told there is no such file, as if it did not exist.
     public func evidence(problem id: Int, sha256: String) throws -> (attachment: Attachment, data: Data) {
-        guard try problems().contains(where: { $0.id == id }) else { throw LedgerError.notFound(what: "problem", id: "#\(id)") }
+        guard try problem(id: id) != nil else { throw LedgerError.notFound(what: "problem", id: "#\(id)") }
         guard try store.problemEvents(problem: id).contains(where: { $0.evidence.contains(sha256) }),
               let attachment = try store.attachment(sha256: sha256), let data = try store.file(sha256: sha256) else {
             throw LedgerError.notFound(what: "evidence file", id: sha256)

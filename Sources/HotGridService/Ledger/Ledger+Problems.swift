@@ -179,4 +179,9 @@ extension Ledger {
     public func problems(cell: CellID? = nil) throws -> [Problem] {
         try store.problems(cell: cell).filter { covers($0.cell) }
     }
+
+    /// Problem `id` when it lies in this person's area; nil otherwise, as if it did not exist.
+    public func problem(id: Int) throws -> Problem? {
+        try store.problem(id: id).flatMap { covers($0.cell) ? $0 : nil }
+    }
 }
